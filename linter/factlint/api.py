@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from factlint.config import Config
     from factlint.document import Document
     from factlint.facts.model import Facts
+    from factlint.mentions import Lexicon
     from factlint.normalize import Normalized
     from factlint.quotes import QuoteScan
     from factlint.tokens import Token
@@ -47,6 +48,7 @@ class CheckContext:
     config: Config
     rules: Mapping[str, Rule]
     selection: Selection
+    lexicon: Lexicon
     date: dt.date | None = None
     cache: dict[str, object] = field(default_factory=dict, compare=False)
 

@@ -7,7 +7,11 @@ class FactlintError(Exception):
     """An error in input, configuration or usage; the CLI prints it and exits 2."""
 
     def __init__(
-        self, message: str, path: str | None = None, line: int | None = None, column: int | None = None
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message

@@ -39,6 +39,7 @@ def factlint_rules() -> Sequence[Rule]:
     The engine calls ``rule.check(ctx)`` for every document, for each rule the
     user has selected. Codes must be unique across all plugins.
     """
+    raise NotImplementedError
 
 
 @hookspec
@@ -54,3 +55,4 @@ def factlint_check(ctx: CheckContext) -> Iterable[Finding] | None:
 @hookspec
 def factlint_formats() -> Mapping[str, Formatter]:
     """Return output formats by name (``--format NAME``)."""
+    raise NotImplementedError

@@ -14,7 +14,9 @@ class Selection:
         code = code.upper()
 
         def best(prefixes: tuple[str, ...]) -> int:
-            lengths = [0 if p == "ALL" else len(p) for p in prefixes if p == "ALL" or code.startswith(p)]
+            lengths = [
+                0 if p == "ALL" else len(p) for p in prefixes if p == "ALL" or code.startswith(p)
+            ]
             return max(lengths, default=-1)
 
         selected = best(tuple(p.upper() for p in self.select))

@@ -73,7 +73,12 @@ def tokenize(norm: Normalized) -> tuple[Token, ...]:
             j = i + 1
             while j < n and (
                 text[j].isdigit()
-                or (text[j] in ",.٬٫" and j + 1 < n and text[j + 1].isdigit() and text[j - 1].isdigit())
+                or (
+                    text[j] in ",.٬٫"
+                    and j + 1 < n
+                    and text[j + 1].isdigit()
+                    and text[j - 1].isdigit()
+                )
             ):
                 j += 1
             out.append(Token(text[i:j], i, j, Kind.NUMBER))

@@ -69,6 +69,7 @@ class Title:
     broader: tuple[str, ...] = ()
     label: str = ""  # English display label
     org_free: bool = False  # a title that needs no organisation (e.g. "entrepreneur")
+    shared: bool = False  # many hold it at once (board member, researcher, co-founder)
 
     def display(self) -> str:
         return self.label or (self.names.get("en") or (self.id,))[0]
@@ -88,15 +89,21 @@ class Role:
     line: int = 0
 
     def held_on(self, day: dt.date) -> bool | None:
-        """True/False when the dates decide; None when they cannot."""
+        """True/False when the dates decide; None when they cannot.
+
+        Both ends are inclusive (the role is held on its start and end days). A
+        partial date is a range: the role starts on some day of ``start`` and
+        ends on some day of ``end``, so a day inside either range is undecided
+        unless it is held whichever day in the range the role started or ended.
+        """
         if self.start is not None and day < self.start.earliest():
-            return False if day < self.start.earliest() else None
+            return False
         if self.end is not None and day > self.end.latest():
             return False
         if self.start is not None and day < self.start.latest():
-            return None  # within a partial start date
-        if self.end is not None and day >= self.end.earliest():
-            return None if self.end.day is None else True
+            return None  # inside a partial start date, after its first day
+        if self.end is not None and day > self.end.earliest():
+            return None  # inside a partial end date, after its first day
         return True
 
     def ended_before(self, day: dt.date) -> bool:

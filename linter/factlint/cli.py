@@ -1,0 +1,275 @@
+"""Command line: ``factlint [check] PATHS``, ``factlint explain CODE``, ``factlint rules``.
+
+Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.
+Every error is one line naming the file (and line) it is about.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import NoReturn
+
+import pluggy
+
+from factlint import __version__
+from factlint.api import ReportContext, Rule
+from factlint.config import Config, load_config
+from factlint.engine import Result, discover, lint_files, new_session
+from factlint.errors import ConfigError, FactlintError, InputError
+from factlint.facts.cache import load_facts_cached
+from factlint.fix import apply_fixes
+from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
+from factlint.model import Finding
+from factlint.selection import Selection
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"factlint: error: {message}\n")
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="factlint",
+        description="Check articles against a curated facts file.",
+        epilog="Other commands: 'factlint explain CODE' prints a rule's docs; "
+        "'factlint rules' lists the rules.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
+    parser.add_argument(
+        "--format", default="text", help="output format (text, concise, json, jsonl, github, sarif)"
+    )
+    parser.add_argument("--date", type=_date, help="document date for articles without one")
+    parser.add_argument("--lang", help="language for articles that do not declare one")
+    parser.add_argument(
+        "--facts",
+        action="append",
+        type=Path,
+        help="facts file or directory (repeatable; replaces configured facts)",
+    )
+    parser.add_argument(
+        "--rules", action="append", type=Path, help="rule pack file or directory (repeatable)"
+    )
+    parser.add_argument(
+        "--select", type=_codes, action="append", help="rule codes or prefixes to enable"
+    )
+    parser.add_argument(
+        "--ignore", type=_codes, action="append", help="rule codes or prefixes to disable"
+    )
+    parser.add_argument(
+        "--fix", action="store_true", help="apply the suggested replacements in place"
+    )
+    parser.add_argument("--config", type=Path, help="configuration file (default: found upward)")
+    parser.add_argument("-j", "--jobs", type=int, default=1, help="processes to use (0: all cores)")
+    parser.add_argument("-p", "--plugin", action="append", default=[], help="load a plugin module")
+    parser.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument(
+        "-o", "--output-file", type=Path, help="write the report here instead of stdout"
+    )
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    pm.hook.factlint_addoption(parser=parser)
+    return parser
+
+
+def _explain(code: str, rules: dict[str, Rule]) -> int:
+    rule = rules.get(code.upper()) or next((r for r in rules.values() if r.name == code), None)
+    if rule is None:
+        print(
+            f"factlint: error: unknown rule code {code!r} (see 'factlint rules')", file=sys.stderr
+        )
+        return EXIT_ERROR
+    print(f"# {rule.name} ({rule.code})\n")
+    print(f"{rule.summary}\n")
+    print(f"Family: {rule.family or '-'}. Default severity: {rule.severity.value}.\n")
+    if rule.docs:
+        print(rule.docs.strip())
+    return EXIT_CLEAN
+
+
+def _list_rules(rules: dict[str, Rule]) -> int:
+    for code, rule in rules.items():
+        print(f"{code:8} {rule.severity.value:8} {rule.name:32} {rule.summary}")
+    return EXIT_CLEAN
+
+
+def _sub_command(argv: list[str], pm: pluggy.PluginManager) -> int | None:
+    if not argv or argv[0] not in ("explain", "rules"):
+        return None
+    try:
+        rules = collect_rules(pm)
+    except ConfigError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if argv[0] == "rules":
+        return _list_rules(rules)
+    if len(argv) != 2:
+        print("factlint: error: usage: factlint explain CODE", file=sys.stderr)
+        return EXIT_ERROR
+    return _explain(argv[1], rules)
+
+
+def _configure(args: argparse.Namespace, pm: pluggy.PluginManager) -> Config:
+    paths: list[Path] = args.paths or [Path(".")]
+    config = load_config(paths, args.config)
+    if args.facts:
+        config = replace(config, facts=tuple(args.facts))
+    if args.rules:
+        config = replace(config, rules=tuple(args.rules))
+    if args.date:
+        config = replace(config, date=args.date)
+    if args.lang:
+        config = replace(config, lang=args.lang)
+    select = tuple(c for group in args.select or [] for c in group) or config.select
+    ignore = config.ignore + tuple(c for group in args.ignore or [] for c in group)
+    for module in (*config.plugins, *args.plugin):
+        register_module(pm, module)
+    options = {k: v for k, v in vars(args).items()}
+    config = replace(config, select=select, ignore=ignore, options=options)
+    pm.hook.factlint_configure(config=config)
+    return config
+
+
+def _color(choice: str, stream: object) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["check"]:
+        args_list = args_list[1:]
+    try:
+        pm = new_plugin_manager()
+    except FactlintError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    sub = _sub_command(args_list, pm)
+    if sub is not None:
+        return sub
+    parser = build_parser(pm)
+    args = parser.parse_args(args_list)
+    try:
+        config = _configure(args, pm)
+        rules = collect_rules(pm)
+        formats = collect_formats(pm)
+        if args.format not in formats:
+            raise ConfigError(
+                f"unknown format {args.format!r} (choose from {', '.join(sorted(formats))})"
+            )
+        selection = Selection(config.select, config.ignore)
+        _check_codes(selection, rules)
+        facts = load_facts_cached(list(config.facts), config.root)
+    except FactlintError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if not config.facts:
+        print(
+            "factlint: warning: no facts configured (no claims/ directory found); only text checks run",
+            file=sys.stderr,
+        )
+    session = new_session(config, facts, rules, selection)
+    files: list[Path] = []
+    errors: list[str] = []
+    for item in discover(args.paths or [Path(".")], config):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+        else:
+            files.append(item)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    results = lint_files(
+        files, session, pm, jobs=jobs, plugins=tuple((*config.plugins, *args.plugin))
+    )
+    errors.extend(r.error for r in results if r.error)
+    for line in errors:
+        print(f"factlint: error: {line}", file=sys.stderr)
+    findings = [f for r in results for f in r.findings]
+    if args.fix:
+        findings = _fix(results, errors)
+    findings.sort(key=lambda f: f.sort_key())
+    out = sys.stdout
+    report = ReportContext(
+        documents={r.path: r.document for r in results if r.document is not None},
+        rules=rules,
+        version=__version__,
+        color=_color(args.color, out) and args.output_file is None,
+        errors=tuple(errors),
+    )
+    text = formats[args.format](findings, report)
+    if args.output_file is not None:
+        try:
+            args.output_file.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(
+                f"factlint: error: {args.output_file}: cannot write: {exc.strerror}",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+    elif text:
+        out.write(text if text.endswith("\n") else text + "\n")
+    if errors:
+        return EXIT_ERROR
+    if findings and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _check_codes(selection: Selection, rules: dict[str, Rule]) -> None:
+    for prefix in (*selection.select, *selection.ignore):
+        if prefix == "ALL":
+            continue
+        if not any(code.startswith(prefix) for code in rules):
+            raise ConfigError(
+                f"--select/--ignore: no rule code starts with {prefix!r} (see 'factlint rules')"
+            )
+
+
+def _fix(results: list[Result], errors: list[str]) -> list[Finding]:
+    """Write fixes to the files; return the findings that remain."""
+    remaining: list[Finding] = []
+    for result in results:
+        doc = result.document
+        if (
+            doc is None
+            or result.file is None
+            or not any(f.replacement is not None for f in result.findings)
+        ):
+            remaining.extend(result.findings)
+            continue
+        new_text, fixed = apply_fixes(doc.text, result.findings)
+        done = set(fixed)
+        try:
+            with open(result.file, "w", encoding="utf-8", newline="") as handle:
+                handle.write(new_text)
+        except OSError as exc:
+            errors.append(f"{doc.path}: cannot write fixes: {exc.strerror}")
+            remaining.extend(result.findings)
+            continue
+        remaining.extend(f for f in result.findings if f not in done)
+        print(f"factlint: fixed {len(fixed)} finding(s) in {doc.path}", file=sys.stderr)
+    return remaining

@@ -1,0 +1,664 @@
+"""Loading, validating and cross-checking facts files (see docs/facts.md).
+
+Every file is parsed into a YAML node tree first so that each value keeps its
+line and column; the tree is then validated against ``schema.json`` (JSON Schema
+Draft 2020-12) and all files are merged and cross-checked. Every problem raises
+a :class:`~factlint.errors.FactsError` naming the file, the 1-based line and
+column, and the field (``entities[2].roles[0].org: unknown entity id 'open-ai'``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, ValidationError
+
+from factlint.errors import FactsError
+from factlint.facts.model import (
+    Entity,
+    Facts,
+    PartialDate,
+    Quantity,
+    QuantityKind,
+    Role,
+    Title,
+)
+
+__all__ = [
+    "FACTS_SUFFIXES",
+    "FactsSource",
+    "display_path",
+    "facts_digest",
+    "facts_files",
+    "load_facts",
+    "load_schema",
+    "parse_sources",
+    "read_sources",
+]
+
+FACTS_SUFFIXES = frozenset({".yaml", ".yml"})
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_DATE_FORMAT = "YYYY, YYYY-MM or YYYY-MM-DD"
+_ID_RULE = "lowercase letters, digits, '.', '_' and '-', starting with a letter or digit"
+
+# A location inside one YAML document: mapping keys and sequence indices.
+JsonPath = tuple[str | int, ...]
+
+
+# --------------------------------------------------------------------------- files
+
+
+@dataclass(frozen=True)
+class FactsSource:
+    """The bytes of one facts file, with the path shown in messages."""
+
+    path: Path  # absolute
+    display: str  # relative to the root when possible, with forward slashes
+    data: bytes
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """``path`` relative to ``root`` (default: the working directory) when it is inside it."""
+    base = root if root is not None else Path.cwd()
+    for candidate, anchor in ((path.absolute(), base.absolute()), (path.resolve(), base.resolve())):
+        try:
+            return candidate.relative_to(anchor).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def facts_files(paths: Sequence[Path], root: Path | None = None) -> list[Path]:
+    """The facts files named by ``paths``: files as given, directories searched recursively.
+
+    Directories contribute every ``*.yaml``/``*.yml`` file below them in sorted
+    order, skipping hidden files and directories. A file named twice is kept once.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            below = [
+                candidate
+                for candidate in path.rglob("*")
+                if candidate.suffix.lower() in FACTS_SUFFIXES
+                and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
+                and candidate.is_file()
+            ]
+            below.sort(key=lambda candidate: candidate.relative_to(path).parts)
+        elif path.is_file():
+            below = [path]
+        else:
+            raise FactsError("facts file or directory not found", display_path(path, root))
+        for candidate in below:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found
+
+
+def read_sources(paths: Sequence[Path], root: Path | None = None) -> list[FactsSource]:
+    """Read every facts file named by ``paths`` (see :func:`facts_files`)."""
+    sources: list[FactsSource] = []
+    for path in facts_files(paths, root):
+        display = display_path(path, root)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise FactsError(f"cannot read facts file: {exc.strerror or exc}", display) from exc
+        sources.append(FactsSource(path.absolute(), display, data))
+    return sources
+
+
+def facts_digest(sources: Iterable[FactsSource]) -> str:
+    """SHA-256 over the files' bytes, in path order (each length-prefixed)."""
+    digest = hashlib.sha256()
+    for source in sorted(sources, key=lambda s: s.path.as_posix()):
+        digest.update(len(source.data).to_bytes(8, "big"))
+        digest.update(source.data)
+    return digest.hexdigest()
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of one facts file, shipped as ``factlint/facts/schema.json``."""
+    text = resources.files("factlint.facts").joinpath("schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def load_facts(paths: Sequence[Path], root: Path | None = None) -> Facts:
+    """Load, validate and merge the facts files named by ``paths``.
+
+    Each path is a file or a directory (searched recursively for ``*.yaml`` and
+    ``*.yml``). Paths in messages and in ``Entity.file`` are relative to ``root``
+    (default: the working directory) when possible. Raises :class:`FactsError`.
+    """
+    return parse_sources(read_sources(paths, root))
+
+
+def parse_sources(sources: Sequence[FactsSource]) -> Facts:
+    """Build :class:`Facts` from files already read (in this order)."""
+    validator = Draft202012Validator(load_schema())
+    documents: list[_Document] = []
+    for index, source in enumerate(sources):
+        parsed = _parse_yaml(source)
+        if parsed is None:
+            continue
+        data, positions = parsed
+        document = _Document(index, source.display, data, positions)
+        _validate(document, validator)
+        documents.append(document)
+    return _Builder(documents).build(facts_digest(sources))
+
+
+# ---------------------------------------------------------------------- positions
+
+
+def _field(path: JsonPath) -> str:
+    """``('entities', 2, 'roles', 0, 'org')`` -> ``entities[2].roles[0].org``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def _message(path: JsonPath, problem: str) -> str:
+    where = _field(path)
+    return f"{where}: {problem}" if where else problem
+
+
+@dataclass
+class _Positions:
+    """1-based (line, column) of every value and every mapping key in one document."""
+
+    values: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+
+    def value(self, path: JsonPath) -> tuple[int, int]:
+        """Where the value at ``path`` (or its nearest known ancestor) starts."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return (1, 1)
+
+    def key(self, path: JsonPath) -> tuple[int, int]:
+        """Where the key of the mapping entry at ``path`` starts."""
+        found = self.keys.get(path)
+        return found if found is not None else self.value(path)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _index(
+    node: yaml.Node, path: JsonPath, positions: _Positions, display: str, active: set[int]
+) -> None:
+    """Record positions under ``node``; reject non-string and duplicate keys.
+
+    YAML timestamps are retagged as strings so that dates reach the schema (and
+    the error messages) exactly as written.
+    """
+    positions.values.setdefault(path, _mark(node))
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _TIMESTAMP_TAG:
+            node.tag = _STR_TAG
+        return
+    if id(node) in active:
+        raise FactsError(_message(path, "recursive alias"), display, *_mark(node))
+    active.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index(item, (*path, index), positions, display, active)
+    elif isinstance(node, yaml.MappingNode):
+        seen: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "..."
+                problem = f"keys must be strings; quote the key {shown!r}"
+                raise FactsError(_message(path, problem), display, *_mark(key_node))
+            key: str = key_node.value
+            if key in seen:
+                line, _ = seen[key]
+                problem = f"duplicate key {key!r} (first given on line {line})"
+                raise FactsError(_message(path, problem), display, *_mark(key_node))
+            seen[key] = _mark(key_node)
+            child = (*path, key)
+            positions.keys[child] = _mark(key_node)
+            _index(value_node, child, positions, display, active)
+    active.discard(id(node))
+
+
+def _parse_yaml(source: FactsSource) -> tuple[Any, _Positions] | None:
+    """The document of one file and its positions; ``None`` for an empty file."""
+    try:
+        text = source.data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FactsError(f"not valid UTF-8 (byte {exc.start})", source.display) from exc
+    loader: yaml.CSafeLoader | yaml.SafeLoader
+    loader = yaml.CSafeLoader(text) if yaml.__with_libyaml__ else yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        positions = _Positions()
+        _index(node, (), positions, source.display, set())
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = f"invalid YAML: {exc.problem or exc.context or exc}"
+        if exc.problem and exc.context:
+            problem += f" ({exc.context}"
+            if exc.context_mark is not None:
+                problem += f" started on line {exc.context_mark.line + 1}"
+            problem += ")"
+        if mark is None:
+            raise FactsError(problem, source.display) from exc
+        raise FactsError(problem, source.display, mark.line + 1, mark.column + 1) from exc
+    except yaml.YAMLError as exc:
+        raise FactsError(f"invalid YAML: {exc}", source.display) from exc
+    finally:
+        loader.dispose()
+    return data, positions
+
+
+# ------------------------------------------------------------------------- schema
+
+
+@dataclass
+class _Document:
+    index: int  # order of the file, for reporting the first problem
+    display: str
+    data: Any
+    positions: _Positions
+
+
+_EXPECTED_BY_TITLE = {
+    "id": "an id",
+    "date": f"a date ({_DATE_FORMAT})",
+    "text": "a string",
+    "names": "a mapping from language codes to lists of names",
+    "forms": "a list of strings",
+}
+
+_EXPECTED_BY_TYPE = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"number {value}"
+    if isinstance(value, str):
+        return f"string {value!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _schema_problems(error: ValidationError) -> Iterator[tuple[JsonPath, bool, str]]:
+    """(path, whether the position is the key's, problem) for one schema error."""
+    path: JsonPath = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    title = schema.get("title")
+    value = error.instance
+    keyword = error.validator
+    rule: Any = error.validator_value
+    if "propertyNames" in error.absolute_schema_path:
+        yield (*path, str(value)), True, f"invalid language code {value!r}"
+    elif keyword == "additionalProperties" and isinstance(value, dict):
+        known = list(schema.get("properties", {}))
+        for extra in value:
+            if extra not in known:
+                problem = f"unknown field {extra!r}"
+                close = difflib.get_close_matches(str(extra), known, n=1)
+                if close:
+                    problem += f"; did you mean {close[0]!r}?"
+                elif known:
+                    problem += f" (expected one of: {', '.join(known)})"
+                yield (*path, extra), True, problem
+    elif keyword == "required" and isinstance(value, dict):
+        for name in rule:
+            if name not in value:
+                yield path, False, f"missing required field {name!r}"
+    elif keyword == "type":
+        expected = _EXPECTED_BY_TITLE.get(str(title))
+        if expected is None:
+            names = [rule] if isinstance(rule, str) else list(rule)
+            expected = " or ".join(_EXPECTED_BY_TYPE.get(name, name) for name in names)
+        yield path, False, f"expected {expected}, got {_describe(value)}"
+    elif keyword == "pattern":
+        if title == "id":
+            yield path, False, f"invalid id {value!r} (use {_ID_RULE})"
+        elif title == "date":
+            yield path, False, f"invalid date {value!r} (expected {_DATE_FORMAT})"
+        elif title == "language code":
+            yield path, False, f"invalid language code {value!r}"
+        else:
+            yield path, False, "must not be blank"
+    elif keyword in ("minimum", "maximum") and title == "date":
+        yield path, False, f"invalid date {value!r} (expected {_DATE_FORMAT})"
+    elif keyword == "minimum":
+        yield path, False, f"must be at least {rule}, got {value}"
+    elif keyword == "minLength":
+        yield path, False, "must not be empty"
+    elif keyword == "minItems":
+        yield path, False, "must not be an empty list"
+    elif keyword == "minProperties":
+        yield path, False, "must give names in at least one language"
+    elif keyword == "uniqueItems" and isinstance(value, list):
+        for index, item in enumerate(value):
+            if item in value[:index]:
+                yield (*path, index), False, f"duplicate entry {item!r}"
+                break
+        else:
+            yield path, False, "duplicate entries"
+    elif keyword == "enum":
+        allowed = ", ".join(str(option) for option in rule)
+        yield path, False, f"expected one of {allowed}; got {_describe(value)}"
+    elif keyword == "const":
+        if path == ("version",):
+            yield path, False, f"unsupported version {value!r} (expected {rule!r})"
+        else:
+            yield path, False, f"expected {rule!r}, got {_describe(value)}"
+    else:
+        yield path, False, error.message
+
+
+def _validate(document: _Document, validator: Draft202012Validator) -> None:
+    """Raise the first schema violation of ``document`` by position, if any."""
+    problems: list[tuple[int, int, int, str]] = []
+    for error in validator.iter_errors(document.data):
+        for path, at_key, problem in _schema_problems(error):
+            positions = document.positions
+            line, column = positions.key(path) if at_key else positions.value(path)
+            problems.append((line, column, len(problems), _message(path, problem)))
+    if problems:
+        line, column, _, message = min(problems)
+        raise FactsError(message, document.display, line, column)
+
+
+# ----------------------------------------------------------------- cross-checking
+
+
+@dataclass(frozen=True, order=True)
+class _Where:
+    file: int
+    line: int
+    column: int
+    display: str = field(compare=False)
+    path: JsonPath = field(compare=False)
+
+    def short(self) -> str:
+        return f"{self.display}:{self.line}"
+
+
+@dataclass
+class _Builder:
+    """Merges validated documents; collects every problem and raises the first."""
+
+    documents: list[_Document]
+    problems: list[tuple[_Where, str]] = field(default_factory=list)
+    titles: dict[str, Title] = field(default_factory=dict)
+    kinds: dict[str, QuantityKind] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    quantities: list[Quantity] = field(default_factory=list)
+    title_at: dict[str, _Where] = field(default_factory=dict)
+    kind_at: dict[str, _Where] = field(default_factory=dict)
+    fact_at: dict[str, _Where] = field(default_factory=dict)  # entities, roles, quantities
+    broader_at: dict[str, _Where] = field(default_factory=dict)
+    references: list[tuple[str, str, _Where]] = field(default_factory=list)
+
+    def build(self, digest: str) -> Facts:
+        for document in self.documents:
+            data: Mapping[str, Any] = document.data
+            for index, item in enumerate(data.get("titles") or ()):
+                self._title(document, ("titles", index), item)
+            for index, item in enumerate(data.get("quantity_kinds") or ()):
+                self._kind(document, ("quantity_kinds", index), item)
+            for index, item in enumerate(data.get("entities") or ()):
+                self._entity(document, ("entities", index), item)
+            for index, item in enumerate(data.get("quantities") or ()):
+                self._quantity(document, ("quantities", index), item)
+        self._check_references()
+        self._check_broader_cycles()
+        if self.problems:
+            where, problem = min(self.problems, key=lambda entry: entry[0])
+            raise FactsError(_message(where.path, problem), where.display, where.line, where.column)
+        return Facts(
+            entities=self.entities,
+            titles=self.titles,
+            quantity_kinds=self.kinds,
+            quantities=tuple(self.quantities),
+            digest=digest,
+        )
+
+    # -- helpers
+
+    def _at(self, document: _Document, path: JsonPath) -> _Where:
+        line, column = document.positions.value(path)
+        return _Where(document.index, line, column, document.display, path)
+
+    def _problem(self, where: _Where, problem: str) -> None:
+        self.problems.append((where, problem))
+
+    def _claim_id(
+        self, registry: dict[str, _Where], what: str, ident: str, where: _Where, hint: str = ""
+    ) -> bool:
+        first = registry.get(ident)
+        if first is not None:
+            self._problem(where, f"duplicate {what} id {ident!r} (first at {first.short()}){hint}")
+            return False
+        registry[ident] = where
+        return True
+
+    def _date(self, document: _Document, path: JsonPath, value: object) -> PartialDate | None:
+        if value is None:
+            return None
+        try:
+            date = PartialDate.parse(value)
+            date.earliest()
+        except ValueError as exc:
+            self._problem(self._at(document, path), f"invalid date {value!r}: {exc}")
+            return None
+        return date
+
+    @staticmethod
+    def _names(value: Mapping[str, Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
+        return {lang: tuple(forms) for lang, forms in (value or {}).items()}
+
+    # -- sections
+
+    def _title(self, document: _Document, path: JsonPath, item: Mapping[str, Any]) -> None:
+        ident: str = item["id"]
+        where = self._at(document, (*path, "id"))
+        if not self._claim_id(self.title_at, "title", ident, where):
+            return
+        broader = tuple(item.get("broader") or ())
+        self.broader_at[ident] = self._at(document, (*path, "broader"))
+        for index, other in enumerate(broader):
+            self.references.append(("title", other, self._at(document, (*path, "broader", index))))
+        self.titles[ident] = Title(
+            id=ident,
+            names=self._names(item["names"]),
+            names_feminine=self._names(item.get("feminine")),
+            broader=broader,
+            label=item.get("label") or "",
+            org_free=bool(item.get("org_free", False)),
+        )
+
+    def _kind(self, document: _Document, path: JsonPath, item: Mapping[str, Any]) -> None:
+        ident: str = item["id"]
+        where = self._at(document, (*path, "id"))
+        if self._claim_id(self.kind_at, "quantity kind", ident, where):
+            self.kinds[ident] = QuantityKind(id=ident, names=self._names(item["names"]))
+
+    def _entity(self, document: _Document, path: JsonPath, item: Mapping[str, Any]) -> None:
+        ident: str = item["id"]
+        kind: str = item["type"]
+        where = self._at(document, (*path, "id"))
+        fresh = self._claim_id(self.fact_at, "entity", ident, where)
+        if kind != "person":
+            for name, what in (
+                ("gender", "a gender"),
+                ("born", "a birth date"),
+                ("died", "a death date"),
+                ("roles", "roles"),
+            ):
+                if name in item:
+                    problem = f"only persons have {what} (this entity's type is {kind!r})"
+                    self._problem(self._at(document, (*path, name)), problem)
+        dates = {
+            name: self._date(document, (*path, name), item.get(name))
+            for name in ("born", "died", "founded", "date")
+        }
+        born, died = dates["born"], dates["died"]
+        if born is not None and died is not None and died.latest() < born.earliest():
+            self._problem(self._at(document, (*path, "died")), f"died {died} before born {born}")
+        source: str | None = item.get("source")
+        roles = tuple(
+            self._role(document, (*path, "roles", index), role, ident, source)
+            for index, role in enumerate(item.get("roles") or ())
+        )
+        entity = Entity(
+            id=ident,
+            type=kind,
+            names=self._names(item["names"]),
+            short=self._names(item.get("short")),
+            avoid=self._names(item.get("avoid")),
+            literal=self._names(item.get("literal")),
+            descriptors=self._names(item.get("descriptors")),
+            gender=item.get("gender"),
+            born=born,
+            died=died,
+            founded=dates["founded"],
+            date=dates["date"],
+            roles=roles,
+            source=source,
+            description=item.get("description"),
+            file=document.display,
+            line=self._at(document, path).line,
+        )
+        if fresh:
+            self.entities[ident] = entity
+
+    def _role(
+        self,
+        document: _Document,
+        path: JsonPath,
+        item: Mapping[str, Any],
+        entity: str,
+        entity_source: str | None,
+    ) -> Role:
+        explicit: str | None = item.get("id")
+        ident = explicit or f"{entity}.roles[{path[-1]}]"
+        id_path = (*path, "id") if explicit else path
+        self._claim_id(self.fact_at, "role", ident, self._at(document, id_path))
+        title: str = item["title"]
+        org: str | None = item.get("org")
+        self.references.append(("title", title, self._at(document, (*path, "title"))))
+        if org is not None:
+            self.references.append(("entity", org, self._at(document, (*path, "org"))))
+        start = self._date(document, (*path, "start"), item.get("start"))
+        end = self._date(document, (*path, "end"), item.get("end"))
+        if start is not None and end is not None and end.latest() < start.earliest():
+            self._problem(self._at(document, (*path, "end")), f"end {end} is before start {start}")
+        return Role(
+            id=ident,
+            title=title,
+            org=org,
+            start=start,
+            end=end,
+            source=item.get("source") or entity_source,
+            label=item.get("label"),
+            line=self._at(document, path).line,
+        )
+
+    def _quantity(self, document: _Document, path: JsonPath, item: Mapping[str, Any]) -> None:
+        entity: str = item["entity"]
+        kind: str = item["kind"]
+        as_of = self._date(document, (*path, "as_of"), item.get("as_of"))
+        explicit: str | None = item.get("id")
+        if explicit:
+            ident, where, hint = explicit, self._at(document, (*path, "id")), ""
+        else:
+            ident = f"{entity}.{kind}.{as_of}" if as_of is not None else f"{entity}.{kind}"
+            where, hint = self._at(document, path), "; give the quantity an explicit id"
+        self._claim_id(self.fact_at, "quantity", ident, where, hint)
+        self.references.append(("entity", entity, self._at(document, (*path, "entity"))))
+        self.references.append(("quantity kind", kind, self._at(document, (*path, "kind"))))
+        self.quantities.append(
+            Quantity(
+                id=ident,
+                entity=entity,
+                kind=kind,
+                value=int(item["value"]),
+                as_of=as_of,
+                source=item.get("source"),
+                approximate=bool(item.get("approximate", False)),
+            )
+        )
+
+    # -- whole-knowledge-base checks
+
+    def _check_references(self) -> None:
+        known: dict[str, Mapping[str, object]] = {
+            "title": self.titles,
+            "entity": self.entities,
+            "quantity kind": self.kinds,
+        }
+        for what, ident, where in self.references:
+            pool = known[what]
+            if ident in pool:
+                continue
+            problem = f"unknown {what} id {ident!r}"
+            close = difflib.get_close_matches(ident, list(pool), n=1)
+            if close:
+                problem += f"; did you mean {close[0]!r}?"
+            self._problem(where, problem)
+
+    def _check_broader_cycles(self) -> None:
+        for ident, title in self.titles.items():
+            todo = list(title.broader)
+            seen: set[str] = set()
+            while todo:
+                current = todo.pop()
+                if current == ident:
+                    problem = f"title {ident!r} is (indirectly) broader than itself"
+                    self._problem(self.broader_at[ident], problem)
+                    break
+                if current in seen:
+                    continue
+                seen.add(current)
+                other = self.titles.get(current)
+                if other is not None:
+                    todo.extend(other.broader)

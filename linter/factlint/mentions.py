@@ -1,0 +1,256 @@
+"""Finding mentions of entities and titles: one scan over the document's tokens.
+
+Every alias in the facts is normalized and tokenized once into a lexicon keyed
+by its first token; the scan looks up each document token (and the forms it
+takes without Arabic proclitics) in that dictionary, so its cost grows with the
+document, not with the number of entities. At each position the longest alias
+wins.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from factlint.facts.model import Facts
+from factlint.model import Mention, MentionKind, NameStatus
+from factlint.normalize import Normalized, fold, normalize
+from factlint.tokens import Kind, Script, Token, tokenize
+
+# Arabic proclitics, longest first: conjunctions, prepositions, the article.
+_PROCLITICS = (
+    "وبال",
+    "وكال",
+    "فبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ول",
+    "وب",
+    "وك",
+    "فل",
+    "فب",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+# Punctuation that may sit inside a multi-word name ("co-CEO", "U.S.", "Q*").
+_JOINERS = frozenset("-.'&/*")
+
+
+@dataclass(frozen=True)
+class Alias:
+    tokens: tuple[str, ...]
+    kind: MentionKind
+    target: str
+    name: str
+    lang: str
+    status: NameStatus
+    feminine: bool | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All aliases of a facts base, indexed by their first normalized token."""
+
+    index: dict[str, tuple[Alias, ...]]
+    max_len: int
+    digest: str
+    name_tokens: dict[str, frozenset[str]] = field(default_factory=dict)  # entity -> tokens
+
+    def lookup(self, token: str) -> tuple[Alias, ...]:
+        return self.index.get(token, ())
+
+
+def alias_tokens(name: str) -> tuple[str, ...]:
+    """The normalized word tokens of an alias (punctuation dropped)."""
+    return tuple(t.text for t in tokenize(normalize(name)) if t.kind in (Kind.WORD, Kind.NUMBER))
+
+
+def _aliases(facts: Facts) -> Iterator[Alias]:
+    for entity in facts.entities.values():
+        for lang, forms in entity.names.items():
+            for i, form in enumerate(forms):
+                status = NameStatus.PREFERRED if i == 0 else NameStatus.ALIAS
+                yield Alias(alias_tokens(form), MentionKind.ENTITY, entity.id, form, lang, status)
+        for group, status in (
+            (entity.short, NameStatus.SHORT),
+            (entity.avoid, NameStatus.AVOID),
+            (entity.literal, NameStatus.LITERAL),
+        ):
+            for lang, forms in group.items():
+                for form in forms:
+                    yield Alias(
+                        alias_tokens(form), MentionKind.ENTITY, entity.id, form, lang, status
+                    )
+    for title in facts.titles.values():
+        for lang, forms in title.names.items():
+            fem = False if lang == "ar" else None
+            for form in forms:
+                yield Alias(
+                    alias_tokens(form),
+                    MentionKind.TITLE,
+                    title.id,
+                    form,
+                    lang,
+                    NameStatus.PREFERRED,
+                    fem,
+                )
+        for lang, forms in title.names_feminine.items():
+            for form in forms:
+                yield Alias(
+                    alias_tokens(form),
+                    MentionKind.TITLE,
+                    title.id,
+                    form,
+                    lang,
+                    NameStatus.PREFERRED,
+                    True,
+                )
+
+
+def build_lexicon(facts: Facts) -> Lexicon:
+    index: dict[str, list[Alias]] = {}
+    seen: set[tuple[tuple[str, ...], str, str, NameStatus]] = set()
+    name_tokens: dict[str, set[str]] = {}
+    max_len = 1
+    for alias in _aliases(facts):
+        if not alias.tokens:
+            continue
+        key = (alias.tokens, alias.kind.value, alias.target, alias.status)
+        if key in seen:
+            continue
+        seen.add(key)
+        index.setdefault(alias.tokens[0], []).append(alias)
+        max_len = max(max_len, len(alias.tokens))
+        if alias.kind is MentionKind.ENTITY and alias.status is not NameStatus.LITERAL:
+            name_tokens.setdefault(alias.target, set()).update(alias.tokens)
+    for aliases in index.values():
+        aliases.sort(key=lambda a: -len(a.tokens))
+    return Lexicon(
+        {k: tuple(v) for k, v in index.items()},
+        max_len,
+        facts.digest,
+        {k: frozenset(v) for k, v in name_tokens.items()},
+    )
+
+
+def strip_proclitics(token: str) -> list[tuple[str, str]]:
+    """(prefix, stem) readings of an Arabic word, the bare word first."""
+    readings = [("", token)]
+    for prefix in _PROCLITICS:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+            stem = token[len(prefix) :]
+            if prefix.endswith("ال"):
+                readings.append((prefix[:-2], "ال" + stem))
+            readings.append((prefix, stem))
+    # ل + ال contracts to لل: "للشركه" is "ل" + "الشركه"
+    for lead in ("لل", "ولل", "فلل"):
+        if token.startswith(lead) and len(token) - len(lead) >= 2:
+            readings.append((lead[:-1], "ال" + token[len(lead) :]))
+    return readings
+
+
+def _joined(tokens: tuple[Token, ...], a: int, b: int) -> bool:
+    """Whether tokens a and b (a < b) are separated only by joiners."""
+    return all(t.kind is Kind.PUNCT and t.text in _JOINERS for t in tokens[a + 1 : b])
+
+
+def _words(tokens: tuple[Token, ...]) -> list[int]:
+    return [i for i, t in enumerate(tokens) if t.kind in (Kind.WORD, Kind.NUMBER)]
+
+
+def find_mentions(
+    norm: Normalized, tokens: tuple[Token, ...], lexicon: Lexicon
+) -> tuple[Mention, ...]:
+    words = _words(tokens)
+    found: list[Mention] = []
+    w = 0
+    while w < len(words):
+        best: tuple[int, Alias, str] | None = None  # (word count, alias, prefix)
+        first = tokens[words[w]]
+        readings = (
+            strip_proclitics(first.text) if first.script is Script.ARABIC else [("", first.text)]
+        )
+        for prefix, stem in readings:
+            for alias in lexicon.lookup(stem):
+                n = len(alias.tokens)
+                if best is not None and n <= best[0]:
+                    continue
+                if w + n > len(words):
+                    continue
+                ok = True
+                for k in range(1, n):
+                    ti = words[w + k]
+                    if tokens[ti].text != alias.tokens[k] or not _joined(
+                        tokens, words[w + k - 1], ti
+                    ):
+                        ok = False
+                        break
+                if ok:
+                    best = (n, alias, prefix)
+                    break  # aliases are sorted longest first
+        if best is None:
+            w += 1
+            continue
+        n, alias, prefix = best
+        t0 = tokens[words[w]]
+        t1 = tokens[words[w + n - 1]]
+        start, end = norm.orig_span(t0.start + len(prefix), t1.end)
+        for same in lexicon.lookup(alias.tokens[0]):
+            if same.tokens != alias.tokens:
+                continue
+            found.append(
+                Mention(
+                    kind=same.kind,
+                    target=same.target,
+                    start=start,
+                    end=end,
+                    text=norm.source[start:end],
+                    name=same.name,
+                    lang=same.lang,
+                    status=same.status,
+                    prefix=prefix,
+                    feminine=same.feminine,
+                    token_start=words[w],
+                    token_end=words[w + n - 1] + 1,
+                )
+            )
+        w += n
+    return _disambiguate(found, lexicon)
+
+
+def _disambiguate(found: list[Mention], lexicon: Lexicon) -> tuple[Mention, ...]:
+    """Keep one target per span: an alias shared by several entities goes to
+    the one the document also names in full; if none or several, it is dropped."""
+    by_span: dict[tuple[int, int], list[Mention]] = {}
+    for m in found:
+        by_span.setdefault((m.start, m.end), []).append(m)
+    full = Counter(m.target for m in found if m.status in (NameStatus.PREFERRED, NameStatus.ALIAS))
+    rank = {s: i for i, s in enumerate(NameStatus)}
+    out: list[Mention] = []
+    for group in by_span.values():
+        titles = [m for m in group if m.kind is MentionKind.TITLE]
+        if titles:
+            out.append(titles[0])
+            continue
+        by_target: dict[str, Mention] = {}
+        for m in sorted(group, key=lambda m: rank[m.status]):
+            by_target.setdefault(m.target, m)
+        if len(by_target) == 1:
+            out.extend(by_target.values())
+            continue
+        named = [m for m in by_target.values() if full[m.target] > 0]
+        if len(named) == 1:
+            out.append(named[0])
+    out.sort(key=lambda m: m.start)
+    return tuple(out)
+
+
+def surface_counts(mentions: Iterable[Mention]) -> Counter[tuple[str, str]]:
+    """How often each (entity, normalized surface form) occurs."""
+    return Counter((m.target, fold(m.text)) for m in mentions if m.kind is MentionKind.ENTITY)

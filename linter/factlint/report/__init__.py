@@ -1,0 +1,24 @@
+"""Output formats for findings.
+
+Every format is a :data:`factlint.api.Formatter`: a pure function from the
+findings and a :class:`factlint.api.ReportContext` to the text to write. The
+built-in formats are registered as a plugin by :mod:`factlint.report.formats`.
+Each formatter returns text ending in a newline (or the empty string when there
+is nothing to write), meant to be written as-is, e.g. ``sys.stdout.write(out)``.
+"""
+
+from __future__ import annotations
+
+from factlint.report.github import format_github
+from factlint.report.json import format_json, format_jsonl
+from factlint.report.sarif import format_sarif
+from factlint.report.text import format_concise, format_text
+
+__all__ = [
+    "format_concise",
+    "format_github",
+    "format_json",
+    "format_jsonl",
+    "format_sarif",
+    "format_text",
+]

@@ -1,0 +1,28 @@
+"""The built-in output formats, registered as a plugin (entry point ``formats``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from factlint.hookspecs import hookimpl
+from factlint.report.github import format_github
+from factlint.report.json import format_json, format_jsonl
+from factlint.report.sarif import format_sarif
+from factlint.report.text import format_concise, format_text
+
+if TYPE_CHECKING:
+    from factlint.api import Formatter
+
+
+@hookimpl
+def factlint_formats() -> dict[str, Formatter]:
+    """``text`` (alias ``full``), ``concise``, ``json``, ``jsonl``, ``github``, ``sarif``."""
+    return {
+        "text": format_text,
+        "full": format_text,
+        "concise": format_concise,
+        "json": format_json,
+        "jsonl": format_jsonl,
+        "github": format_github,
+        "sarif": format_sarif,
+    }

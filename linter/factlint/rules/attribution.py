@@ -1,0 +1,232 @@
+"""Attribution: a title or organisation given to the wrong person, and tense.
+
+AT001 wrong-holder: the article gives PERSON a title at ORG that the facts give
+to someone else (and not to PERSON).
+AT002 wrong-organisation: the facts record PERSON with the title at another
+organisation, and nobody at the named one (informational: open world).
+AT003 wrong-tense: "former" for a role held at the document date, or the
+present for a role that ended before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from factlint.api import CheckContext, Rule
+from factlint.facts.model import Entity, Facts, PartialDate, Role
+from factlint.hookspecs import hookimpl
+from factlint.model import Finding, RoleClaim, Severity, Tense
+from factlint.rules.docs import rule_docs
+
+
+_FAR = PartialDate(1)
+
+
+def _dates(role: Role) -> str:
+    if role.start is None and role.end is None:
+        return ""
+    start = str(role.start) if role.start else "?"
+    end = str(role.end) if role.end else "present"
+    return f", {start} – {end}"
+
+
+def describe_role(facts: Facts, role: Role) -> str:
+    return f"{facts.role_label(role)}{_dates(role)}"
+
+
+def describe_roles(facts: Facts, person: Entity, limit: int = 3) -> str:
+    roles = sorted(person.roles, key=lambda r: r.start or r.end or _FAR, reverse=True)[:limit]
+    return "; ".join(describe_role(facts, r) for r in roles)
+
+
+def _matching(facts: Facts, person: Entity, claim: RoleClaim) -> list[Role]:
+    org = claim.org.target if claim.org else None
+    return [
+        r
+        for r in person.roles
+        if facts.is_kind_of(r.title, claim.title.target) and (org is None or r.org == org)
+    ]
+
+
+def _title_label(facts: Facts, claim: RoleClaim) -> str:
+    title = facts.titles.get(claim.title.target)
+    label = title.display() if title else claim.title.target
+    if claim.org is not None:
+        org = facts.entities.get(claim.org.target)
+        label += f" of {org.preferred('en') if org else claim.org.target}"
+    return label
+
+
+def _quoted(claim: RoleClaim, message: str, severity: Severity) -> tuple[str, Severity]:
+    if claim.quoted:
+        return f"{message} (in quoted speech)", severity.lowered()
+    return message, severity
+
+
+def _mentioned(ctx: CheckContext) -> set[str]:
+    return {m.target for m in ctx.mentions}
+
+
+def check_holder(ctx: CheckContext) -> Iterator[Finding]:
+    facts = ctx.facts
+    mentioned = _mentioned(ctx)
+    for claim in ctx.claims.roles:
+        person = facts.entities.get(claim.person.target)
+        title = facts.titles.get(claim.title.target)
+        if person is None or title is None or _matching(facts, person, claim):
+            continue
+        if title.shared:
+            continue  # many hold it at once: another holder says nothing about this person
+        if claim.org is None and not title.org_free:
+            continue
+        org = claim.org.target if claim.org else None
+        holders = [(e, r) for e, r in facts.roles_for(title.id, org) if e.id != person.id]
+        if not holders:
+            continue
+        named = [(e, r) for e, r in holders if e.id in mentioned]
+        shown = (named or holders)[:3]
+        who = "; ".join(f"{e.preferred('en')} ({describe_role(facts, r)})" for e, r in shown)
+        message = (
+            f"{person.preferred('en')} is not recorded as {_title_label(facts, claim)}: "
+            f"the facts give that role to {who}"
+        )
+        refs = [r.fact() for _, r in shown]
+        if person.roles:
+            message += (
+                f". {person.preferred('en')}'s recorded roles: {describe_roles(facts, person)}"
+            )
+            refs.extend(r.fact() for r in person.roles[:3])
+        else:
+            refs.append(person.fact())
+        message += " [" + "; ".join(ref.cite() for ref in refs) + "]"
+        message, severity = _quoted(claim, message, Severity.ERROR)
+        yield ctx.finding(
+            AT001.code, claim.start, claim.end, message, severity=severity, facts=refs
+        )
+
+
+def check_organisation(ctx: CheckContext) -> Iterator[Finding]:
+    facts = ctx.facts
+    for claim in ctx.claims.roles:
+        if claim.org is None:
+            continue
+        person = facts.entities.get(claim.person.target)
+        title = facts.titles.get(claim.title.target)
+        if person is None or title is None or _matching(facts, person, claim):
+            continue
+        if any(e.id != person.id for e, _ in facts.roles_for(title.id, claim.org.target)):
+            continue  # AT001 reports it
+        elsewhere = [r for r in person.roles if facts.is_kind_of(r.title, title.id) and r.org]
+        if not elsewhere:
+            continue
+        org = facts.entities.get(claim.org.target)
+        org_name = org.preferred("en") if org else claim.org.target
+        roles = "; ".join(describe_role(facts, r) for r in elsewhere[:3])
+        refs = [r.fact() for r in elsewhere[:3]]
+        message = (
+            f"the facts record {person.preferred('en')} as {roles}, not at {org_name} "
+            f"[{'; '.join(ref.cite() for ref in refs)}]"
+        )
+        message, severity = _quoted(claim, message, Severity.INFO)
+        yield ctx.finding(
+            AT002.code, claim.org.start, claim.org.end, message, severity=severity, facts=refs
+        )
+
+
+def check_tense(ctx: CheckContext) -> Iterator[Finding]:
+    facts = ctx.facts
+    day = ctx.date
+    if day is None:
+        return
+    grace = dt.timedelta(days=ctx.config.tense_grace_days)
+    for claim in ctx.claims.roles:
+        person = facts.entities.get(claim.person.target)
+        if person is None:
+            continue
+        roles = _matching(facts, person, claim)
+        if not roles:
+            continue
+        held = [r for r in roles if r.held_on(day) is True]
+        maybe = [r for r in roles if r.held_on(day) is None]
+        ended = [r for r in roles if r.ended_before(day)]
+        name = person.preferred("en")
+        label = _title_label(facts, claim)
+        if claim.tense is Tense.FORMER:
+            if held and not ended and not maybe:
+                role = held[0]
+                since = f" since {role.start}" if role.start else ""
+                message = (
+                    f"'former' is wrong: {name} is {label}{since} at the document date {day} "
+                    f"[{role.fact().cite()}]"
+                )
+                message, severity = _quoted(claim, message, Severity.ERROR)
+                yield ctx.finding(
+                    AT003.code,
+                    claim.title.start,
+                    claim.title.end,
+                    message,
+                    severity=severity,
+                    facts=[role.fact()],
+                )
+            continue
+        if held or maybe:
+            continue
+        # present (or unmarked) tense for a role not held at the document date
+        future = [r for r in roles if r.start is not None and r.start.earliest() > day]
+        past = [r for r in ended if r.end is not None and r.end.latest() + grace < day]
+        if future and not ended:
+            role = future[0]
+            message = f"{name} became {label} only on {role.start}, after the document date {day} [{role.fact().cite()}]"
+        elif past and len(past) == len(roles):
+            role = max(past, key=lambda r: r.end or _FAR)
+            message = (
+                f"{name} was {label} until {role.end}; at the document date {day} "
+                f"this is a former role (say 'former') [{role.fact().cite()}]"
+            )
+        else:
+            continue
+        severity = Severity.ERROR if claim.tense is Tense.CURRENT else Severity.WARNING
+        message, severity = _quoted(claim, message, severity)
+        yield ctx.finding(
+            AT003.code,
+            claim.title.start,
+            claim.title.end,
+            message,
+            severity=severity,
+            facts=[role.fact()],
+        )
+
+
+AT001 = Rule(
+    code="AT001",
+    name="wrong-holder",
+    summary="A title at an organisation given to a person the facts do not give it to",
+    check=check_holder,
+    severity=Severity.ERROR,
+    family="attribution",
+    docs=rule_docs("AT001"),
+)
+AT002 = Rule(
+    code="AT002",
+    name="wrong-organisation",
+    summary="A person's title placed at an organisation other than the one in the facts",
+    check=check_organisation,
+    severity=Severity.INFO,
+    family="attribution",
+    docs=rule_docs("AT002"),
+)
+AT003 = Rule(
+    code="AT003",
+    name="wrong-tense",
+    summary="'Former' for a role held at the document date, or the present for one that ended",
+    check=check_tense,
+    severity=Severity.WARNING,
+    family="attribution",
+    docs=rule_docs("AT003"),
+)
+
+
+@hookimpl
+def factlint_rules() -> list[Rule]:
+    return [AT001, AT002, AT003]
