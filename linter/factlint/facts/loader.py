@@ -514,6 +514,7 @@ class _Builder:
             broader=broader,
             label=item.get("label") or "",
             org_free=bool(item.get("org_free", False)),
+            shared=bool(item.get("shared", False)),
         )
 
     def _kind(self, document: _Document, path: JsonPath, item: Mapping[str, Any]) -> None:
