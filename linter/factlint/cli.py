@@ -24,8 +24,8 @@ from factlint.engine import Result, discover, lint_files, new_session
 from factlint.errors import ConfigError, FactlintError, InputError
 from factlint.facts.cache import load_facts_cached
 from factlint.fix import apply_fixes
-from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
 from factlint.model import Finding
+from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
 from factlint.selection import Selection
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

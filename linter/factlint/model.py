@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass, field
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How serious a finding is; ordered error > warning > info."""
 
     ERROR = "error"
@@ -61,12 +61,12 @@ class Finding:
         return (self.path, self.line, self.column, self.code, self.end_line, self.end_column)
 
 
-class MentionKind(str, enum.Enum):
+class MentionKind(enum.StrEnum):
     ENTITY = "entity"
     TITLE = "title"
 
 
-class NameStatus(str, enum.Enum):
+class NameStatus(enum.StrEnum):
     """What the matched name form is for its entity."""
 
     PREFERRED = "preferred"  # the first name given for the language
@@ -94,7 +94,7 @@ class Mention:
     token_end: int = 0  # one past the last token
 
 
-class Tense(str, enum.Enum):
+class Tense(enum.StrEnum):
     FORMER = "former"
     CURRENT = "current"
     UNSPECIFIED = "unspecified"

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from factlint.normalize import Normalized
 
 
-class Kind(str, enum.Enum):
+class Kind(enum.StrEnum):
     WORD = "word"
     NUMBER = "number"
     PUNCT = "punct"
     NEWLINE = "newline"
 
 
-class Script(str, enum.Enum):
+class Script(enum.StrEnum):
     ARABIC = "ar"
     LATIN = "latin"
     OTHER = "other"

@@ -156,10 +156,9 @@ class _Reader:
                     continue
                 stem = text[1:] if text[:1] in "لب" else text
                 if linked and (text in ANAPHORS or stem in ANAPHORS or "ال" + stem[1:] in ANAPHORS):
-                    if text != "the":
-                        org = self.last_org_before(self.norm.orig_start(tok.start))
-                        j += 1
-                        break
+                    org = self.last_org_before(self.norm.orig_start(tok.start))
+                    j += 1
+                    break
                 words += 1
                 if words > MAX_DESCRIPTOR + 1:
                     break

@@ -19,7 +19,6 @@ from factlint.hookspecs import hookimpl
 from factlint.model import Finding, RoleClaim, Severity, Tense
 from factlint.rules.docs import rule_docs
 
-
 _FAR = PartialDate(1)
 
 

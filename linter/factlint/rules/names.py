@@ -12,6 +12,7 @@ NM003 avoided: a name form the facts list as wrong.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -233,7 +234,7 @@ def _split_names(ctx: CheckContext) -> Iterator[Finding]:
         ctx.cache["single_names"] = singles
     covered = {i for m in ctx.mentions for i in range(m.token_start, m.token_end)}
     words = [i for i, t in enumerate(ctx.tokens) if t.kind is Kind.WORD]
-    for a, b in zip(words, words[1:], strict=False):
+    for a, b in itertools.pairwise(words):
         if a in covered or b in covered or b - a > 2:
             continue
         ta, tb = ctx.tokens[a], ctx.tokens[b]
@@ -358,7 +359,7 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if tok.text in ctx.lexicon.index:
             continue
-        start, end = ctx.normalized.orig_span(tok.start, tok.end)
+        start, _ = ctx.normalized.orig_span(tok.start, tok.end)
         if any(a <= start < b for a, b in taken):
             continue
         readings = [("", tok.text)]
@@ -380,7 +381,7 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
             adjacent = _adjacent_name(ctx, i, toks)
             if not adjacent and name_tok not in strong[target]:
                 continue
-            sa, se = _sentence_of(ctx.tokens, i)
+            sa, _ = _sentence_of(ctx.tokens, i)
             sentence_start = sa == i
             if tok.script is Script.LATIN and sentence_start and not adjacent:
                 continue
