@@ -34,9 +34,19 @@ def describe_role(facts: Facts, role: Role) -> str:
     return f"{facts.role_label(role)}{_dates(role)}"
 
 
-def describe_roles(facts: Facts, person: Entity, limit: int = 3) -> str:
-    roles = sorted(person.roles, key=lambda r: r.start or r.end or _FAR, reverse=True)[:limit]
-    return "; ".join(describe_role(facts, r) for r in roles)
+def describe_roles(facts: Facts, person: Entity, day: dt.date | None, limit: int = 3) -> str:
+    """The person's roles as of ``day``: current ones first, then former, newest first."""
+    roles = [r for r in person.roles if day is None or r.start is None or r.start.earliest() <= day]
+    roles.sort(key=lambda r: (day is not None and r.ended_before(day), _neg(r.start or r.end or _FAR)))
+    parts = []
+    for role in roles[:limit]:
+        former = "former " if day is not None and role.ended_before(day) else ""
+        parts.append(f"{former}{describe_role(facts, role)}")
+    return "; ".join(parts)
+
+
+def _neg(date: PartialDate) -> tuple[int, int, int]:
+    return (-date.year, -(date.month or 0), -(date.day or 0))
 
 
 def _matching(facts: Facts, person: Entity, claim: RoleClaim) -> list[Role]:
@@ -91,11 +101,10 @@ def check_holder(ctx: CheckContext) -> Iterator[Finding]:
             f"the facts give that role to {who}"
         )
         refs = [r.fact() for _, r in shown]
-        if person.roles:
-            message += (
-                f". {person.preferred('en')}'s recorded roles: {describe_roles(facts, person)}"
-            )
-            refs.extend(r.fact() for r in person.roles[:3])
+        own = describe_roles(facts, person, ctx.date)
+        if own:
+            message += f". {person.preferred('en')}'s recorded roles: {own}"
+            refs.extend(r.fact() for r in person.roles if facts.role_label(r) in own)
         else:
             refs.append(person.fact())
         message += " [" + "; ".join(ref.cite() for ref in refs) + "]"

@@ -190,8 +190,10 @@ def check_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
             entity = facts.entities[m.target]
             if entity.type == "person":
                 continue  # a single-word person alias is a short form
-        arabic = any(0x0600 <= ord(c) <= 0x06FF for c in m.text)
-        groups[(m.target, arabic)].append(m)
+        # transliteration variants are an Arabic-script matter; Latin variants
+        # ("Q*" / "Q-star", "Microsoft Corp.") are usually deliberate
+        if any(0x0600 <= ord(c) <= 0x06FF for c in m.text):
+            groups[(m.target, True)].append(m)
     for (target, _), group in groups.items():
         by_form = Counter(fold(m.name) for m in group)
         if len(by_form) < 2:
