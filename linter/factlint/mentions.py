@@ -51,6 +51,7 @@ class Alias:
     lang: str
     status: NameStatus
     feminine: bool | None = None
+    caps: tuple[bool, ...] = ()  # which words of a Latin proper name are capitalised
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,29 @@ def alias_tokens(name: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokenize(normalize(name)) if t.kind in (Kind.WORD, Kind.NUMBER))
 
 
+def _caps(name: str) -> tuple[bool, ...]:
+    """For each word of a name: must it be capitalised in the text?"""
+    words = [t for t in tokenize(normalize(name)) if t.kind in (Kind.WORD, Kind.NUMBER)]
+    return tuple(
+        t.script is Script.LATIN and name[t.start : t.start + 1].isupper()
+        if len(name) == len(normalize(name).text)
+        else False
+        for t in words
+    )
+
+
+def _entity_alias(
+    tokens: tuple[str, ...], target: str, form: str, lang: str, status: NameStatus
+) -> Alias:
+    return Alias(tokens, MentionKind.ENTITY, target, form, lang, status, None, _caps(form))
+
+
 def _aliases(facts: Facts) -> Iterator[Alias]:
     for entity in facts.entities.values():
         for lang, forms in entity.names.items():
             for i, form in enumerate(forms):
                 status = NameStatus.PREFERRED if i == 0 else NameStatus.ALIAS
-                yield Alias(alias_tokens(form), MentionKind.ENTITY, entity.id, form, lang, status)
+                yield _entity_alias(alias_tokens(form), entity.id, form, lang, status)
         for group, status in (
             (entity.short, NameStatus.SHORT),
             (entity.avoid, NameStatus.AVOID),
@@ -84,9 +102,7 @@ def _aliases(facts: Facts) -> Iterator[Alias]:
         ):
             for lang, forms in group.items():
                 for form in forms:
-                    yield Alias(
-                        alias_tokens(form), MentionKind.ENTITY, entity.id, form, lang, status
-                    )
+                    yield _entity_alias(alias_tokens(form), entity.id, form, lang, status)
     for title in facts.titles.values():
         for lang, forms in title.names.items():
             fem = False if lang == "ar" else None
@@ -155,6 +171,18 @@ def strip_proclitics(token: str) -> list[tuple[str, str]]:
     return readings
 
 
+def _capitalised(
+    norm: Normalized, tokens: tuple[Token, ...], indices: list[int], caps: tuple[bool, ...]
+) -> bool:
+    """Proper names in Latin script match only where the text capitalises them."""
+    for index, needed in zip(indices, caps, strict=False):
+        if needed:
+            start = norm.orig_start(tokens[index].start)
+            if not norm.source[start : start + 1].isupper():
+                return False
+    return True
+
+
 def _joined(tokens: tuple[Token, ...], a: int, b: int) -> bool:
     """Whether tokens a and b (a < b) are separated only by joiners."""
     return all(t.kind is Kind.PUNCT and t.text in _JOINERS for t in tokens[a + 1 : b])
@@ -191,6 +219,12 @@ def find_mentions(
                     ):
                         ok = False
                         break
+                if (
+                    ok
+                    and alias.caps
+                    and not _capitalised(norm, tokens, words[w : w + n], alias.caps)
+                ):
+                    ok = False
                 if ok:
                     best = (n, alias, prefix)
                     break  # aliases are sorted longest first

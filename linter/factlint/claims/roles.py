@@ -155,7 +155,8 @@ class _Reader:
                     j += 1
                     continue
                 stem = text[1:] if text[:1] in "لب" else text
-                if linked and (text in ANAPHORS or stem in ANAPHORS or "ال" + stem[1:] in ANAPHORS):
+                anaphor = text in ANAPHORS or stem in ANAPHORS
+                if linked and anaphor and self.is_break(j + 1):  # "of the company." / "في الشركة،"
                     org = self.last_org_before(self.norm.orig_start(tok.start))
                     j += 1
                     break

@@ -249,6 +249,10 @@ def _split_names(ctx: CheckContext) -> Iterator[Finding]:
             continue
         entity = ctx.facts.entities[target]
         start, end = ctx.normalized.orig_span(ta.start, tb.end)
+        if ta.script is Script.LATIN:
+            second = ctx.normalized.orig_start(tb.start)
+            if not (ctx.document.text[start].isupper() and ctx.document.text[second].isupper()):
+                continue  # "open AI models" is not the name OpenAI
         right = _suggest(ctx, entity, ta.script)
         yield ctx.finding(
             NM002.code,
