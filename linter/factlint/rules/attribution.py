@@ -37,7 +37,9 @@ def describe_role(facts: Facts, role: Role) -> str:
 def describe_roles(facts: Facts, person: Entity, day: dt.date | None, limit: int = 3) -> str:
     """The person's roles as of ``day``: current ones first, then former, newest first."""
     roles = [r for r in person.roles if day is None or r.start is None or r.start.earliest() <= day]
-    roles.sort(key=lambda r: (day is not None and r.ended_before(day), _neg(r.start or r.end or _FAR)))
+    roles.sort(
+        key=lambda r: (day is not None and r.ended_before(day), _neg(r.start or r.end or _FAR))
+    )
     parts = []
     for role in roles[:limit]:
         former = "former " if day is not None and role.ended_before(day) else ""

@@ -301,12 +301,16 @@ def _slot_findings(ctx: CheckContext) -> Iterator[tuple[int, int, Finding]]:
         if score < 60 or (score < 80 and not described):
             continue
         right = _name_for(org, script, ctx.lang)
+        relevant = [
+            r
+            for r in person.roles
+            if r.org == org.id and facts.is_kind_of(r.title, claim.title.target)
+        ]
         role_text = "; ".join(
             facts.role_label(r) + (f" ({r.start} – {r.end or 'present'})" if r.start else "")
-            for r in person.roles
-            if r.org == org.id
+            for r in relevant
         )
-        refs = [r.fact() for r in person.roles if r.org == org.id] + [org.fact()]
+        refs = [r.fact() for r in relevant] + [org.fact()]
         context = " and its description matches" if described else ""
         message = (
             f"'{claim.org_slot_text}' is not a known organisation; the facts record "
