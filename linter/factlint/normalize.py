@@ -112,8 +112,8 @@ class Normalized:
         a = self.origin[start]
         b = self.origin[end - 1] + 1
         src = self.source
-        while b < len(src) and src[b] in _DROP and src[b] not in "\ufeff\u200e\u200f":
-            b += 1
+        while b < len(src) and src[b] in _DROP and (0x0610 <= ord(src[b]) <= 0x06ED):
+            b += 1  # harakat and tatweel belong to the word; bidi and zero-width marks do not
         return a, b
 
 

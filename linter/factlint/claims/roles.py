@@ -239,9 +239,13 @@ def extract_roles(
         org: Mention | None,
         tense: Tense,
         part: _OrgPart | None,
+        base_tense: Tense = Tense.UNSPECIFIED,
     ) -> None:
-        for title in titles:
+        for index, title in enumerate(titles):
             used_titles.add(title.start)
+            own_tense = tense
+            if part is not None and part.tense is not Tense.UNSPECIFIED and index < len(titles) - 1:
+                own_tense = base_tense  # "chair and former CEO": the marker follows the last title
             start = min(person.start, title.start)
             end = max(person.end, title.end, org.end if org else 0)
             slot = desc = None
@@ -257,7 +261,7 @@ def extract_roles(
                     person=person,
                     title=title,
                     org=org,
-                    tense=tense,
+                    tense=own_tense,
                     start=start,
                     end=end,
                     quoted=quotes.quoted(start),
@@ -292,23 +296,32 @@ def extract_roles(
             english = True
         org: Mention | None = None
         first = r.at.get(k)
-        if r.is_org(first) and first is not None and r.is_title(r.at.get(first.token_end)):
-            # "PERSON, OpenAI's chief scientist" / "PERSON, the OpenAI chief scientist"
-            org = first
-            k = first.token_end
-            if r.text(k) in EN_FORMER:
-                tense, k = Tense.FORMER, k + 1
+        if r.is_org(first) and first is not None:
+            # "PERSON, OpenAI's [former] chief scientist" / "PERSON, the OpenAI chief scientist"
+            k2 = first.token_end
+            word = r.text(k2)
+            if word in EN_FORMER | EN_CURRENT:
+                k2 = r.skip_joiners(k2 + 1)
+            if r.is_title(r.at.get(k2)):
+                org = first
+                if word in EN_FORMER:
+                    tense = Tense.FORMER
+                elif word in EN_CURRENT:
+                    tense = Tense.CURRENT
+                k = k2
         titles, after = r.titles_from(k)
         if not titles:
             continue
-        english = english and tokens[titles[0].token_start].script is Script.LATIN
+        english = tokens[titles[0].token_start].script is Script.LATIN
         part: _OrgPart | None = None
+        base = tense
         if org is None:
             part = r.org_part(after, english)
             org = part.org
+            base = tense
             if part.tense is not Tense.UNSPECIFIED:
                 tense = part.tense
-        add(m, titles, org, tense, part)
+        add(m, titles, org, tense, part, base)
 
     # title first: "TITLE [of ORG], PERSON", "ORG's TITLE PERSON", "TITLE PERSON"
     for t in mentions:
@@ -329,10 +342,12 @@ def extract_roles(
             continue
         english = tokens[t.token_start].script is Script.LATIN
         part = None
+        base = tense
         if org is None:
             part = r.org_part(after, english)
             org = part.org
             after = part.end
+            base = tense
             if part.tense is not Tense.UNSPECIFIED:
                 tense = part.tense
         if after < len(tokens) and tokens[after].text in COMMAS:
@@ -340,7 +355,7 @@ def extract_roles(
         person = r.at.get(after)
         if person is None or not r.is_person(person) or person.prefix:
             continue
-        add(person, titles, org, tense, part)
+        add(person, titles, org, tense, part, base)
 
     claims.sort(key=lambda c: (c.start, c.title.start))
     return tuple(claims)

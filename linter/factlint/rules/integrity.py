@@ -1,11 +1,356 @@
-"""Placeholder: rules of this family are being written."""
+"""Integrity of the text itself: slips of the keyboard and of machine translation.
+
+TX001 duplicated-word: a word written twice ("the the", "في في"), or a word
+coordinated with itself ("president and president", "رئيس ورئيس").
+TX002 quote-mismatch: quotation marks that do not pair (“…», a closing mark
+with no opener, an opener never closed in its paragraph).
+TX003 detached-conjunction: Arabic و written as a separate word ("و إن").
+TX004 punctuation-spacing: a space before an Arabic comma, semicolon or question
+mark, or a doubled comma/semicolon.
+"""
 
 from __future__ import annotations
 
-from factlint.api import Rule
+from collections.abc import Iterator, Sequence
+
+from factlint.api import CheckContext, Rule
 from factlint.hookspecs import hookimpl
+from factlint.model import Finding, Severity
+from factlint.normalize import fold
+from factlint.rules.docs import rule_docs
+from factlint.tokens import Kind, Script, Token
+
+# Words that are legitimately written twice in a row (normalized forms).
+_REPEAT_OK = frozenset(
+    fold(w)
+    for w in (
+        # English: "he had had enough", "the fact that that happened"
+        "had",
+        "that",
+        # Arabic distributive and emphatic reduplication: "رويدًا رويدًا", "خطوة خطوة"
+        "رويدا",
+        "رويدًا",
+        "قليلا",
+        "قليلًا",
+        "شيئا",
+        "شيئًا",
+        "واحدا",
+        "واحدًا",
+        "خطوة",
+        "حرفا",
+        "حرفًا",
+        "كلمة",
+        "سطرا",
+        "شبرا",
+        "يوما",
+        "جدا",
+        "جدًا",
+        "بين",
+        "لا",
+        "نعم",
+        "كلا",
+    )
+)
+# "X and X" that is idiomatic: "more and more", "again and again", "أكثر وأكثر".
+_COORD_OK = frozenset(
+    fold(w)
+    for w in (
+        "more",
+        "less",
+        "better",
+        "worse",
+        "again",
+        "over",
+        "on",
+        "round",
+        "around",
+        "through",
+        "up",
+        "down",
+        "out",
+        "in",
+        "off",
+        "ever",
+        "so",
+        "such",
+        "neck",
+        "back",
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "hours",
+        "miles",
+        "ages",
+        "times",
+        "bigger",
+        "smaller",
+        "larger",
+        "faster",
+        "slower",
+        "higher",
+        "lower",
+        "louder",
+        "stronger",
+        "weaker",
+        "longer",
+        "harder",
+        "closer",
+        "further",
+        "deeper",
+        "greater",
+        "wider",
+        "أكثر",
+        "أقل",
+        "مرارا",
+        "مرارًا",
+    )
+)
+_AND = frozenset({"and", "و"})
+_BETWEEN = frozenset({"بين", "وبين", "فبين"})
+_CONJ = "و"
+
+
+def _orig(ctx: CheckContext, tok: Token) -> tuple[int, int]:
+    return ctx.normalized.orig_span(tok.start, tok.end)
+
+
+def _text(ctx: CheckContext, tok: Token) -> str:
+    a, b = _orig(ctx, tok)
+    return ctx.document.text[a:b]
+
+
+def _gap(ctx: CheckContext, left: Token, right: Token) -> str:
+    """The original text between two tokens."""
+    return ctx.document.text[_orig(ctx, left)[1] : _orig(ctx, right)[0]]
+
+
+def _spaced(ctx: CheckContext, left: Token, right: Token) -> bool:
+    gap = _gap(ctx, left, right)
+    return bool(gap) and not gap.strip(" \t\u00a0\u202f\u200f\u200e")
+
+
+def _word(tok: Token | None) -> bool:
+    return tok is not None and tok.kind is Kind.WORD and any(c.isalpha() for c in tok.text)
+
+
+def _capitalized(ctx: CheckContext, tok: Token) -> bool:
+    text = _text(ctx, tok)
+    # title case, not an acronym: "Bora", not "CEO"
+    return tok.script is Script.LATIN and text[:1].isupper() and not text.isupper()
+
+
+def _names(ctx: CheckContext, a: Token, b: Token) -> bool:
+    """Two capitalized Latin words: a name like "Bora Bora" or "Johnson and Johnson"."""
+    return _capitalized(ctx, a) and _capitalized(ctx, b)
+
+
+def _coordinated_ok(word: str, tok: Token) -> bool:
+    if word in _COORD_OK:
+        return True
+    # English verbs repeated for emphasis: "waited and waited", "talking and talking"
+    return tok.script is Script.LATIN and word.endswith(("ed", "ing"))
+
+
+def check_duplicated(ctx: CheckContext) -> Iterator[Finding]:
+    toks = ctx.tokens
+    n = len(toks)
+    for i in range(n - 1):
+        a, b = toks[i], toks[i + 1]
+        if not (_word(a) and _word(b)) or not _spaced(ctx, a, b):
+            continue
+        if a.text == b.text:
+            if a.text in _REPEAT_OK or _names(ctx, a, b):
+                continue
+            start, _ = _orig(ctx, a)
+            _, end = _orig(ctx, b)
+            first = _text(ctx, a)
+            yield ctx.finding(
+                TX001.code,
+                start,
+                end,
+                f"'{first}' is written twice in a row; delete one",
+                replacement=first,
+            )
+            continue
+        # "X وX" / "X و X" / "X and X"
+        third: Token | None = None
+        if a.script is Script.ARABIC and b.text == _CONJ + a.text:
+            third = b
+        elif b.text in _AND and i + 2 < n and toks[i + 2].text == a.text:
+            third = toks[i + 2]
+            if not (_word(third) and _spaced(ctx, b, third)):
+                continue
+        if third is None or _coordinated_ok(a.text, a) or _names(ctx, a, third):
+            continue
+        if i > 0 and toks[i - 1].text in _BETWEEN:
+            continue  # "بين الحين والحين": a comparison, not a slip
+        start, _ = _orig(ctx, a)
+        _, end = _orig(ctx, third)
+        span = ctx.document.text[start:end]
+        yield ctx.finding(
+            TX001.code,
+            start,
+            end,
+            f"'{span}' coordinates a word with itself; one of the two was probably meant "
+            "to be another word (e.g. two different titles) -- keep one or correct the other",
+        )
+
+
+def _where(ctx: CheckContext, offset: int) -> str:
+    line, col = ctx.document.position(offset)
+    return f"{line}:{col}"
+
+
+def check_quotes(ctx: CheckContext) -> Iterator[Finding]:
+    text = ctx.document.text
+    for problem in ctx.quotes.problems:
+        pos = problem.start
+        if pos < ctx.document.body_start:
+            continue
+        mark = text[pos]
+        if problem.kind == "mismatched" and problem.opener is not None:
+            opener = text[problem.opener]
+            yield ctx.finding(
+                TX002.code,
+                pos,
+                pos + 1,
+                f"quotation opened with {opener} at {_where(ctx, problem.opener)} is closed "
+                f"with {mark}; expected {problem.expected}",
+                replacement=problem.expected,
+            )
+        elif problem.kind == "unopened":
+            message = f"closing {mark} has no opening mark"
+            if problem.closed is not None:
+                message += (
+                    f": the quotation before it was already closed at "
+                    f"{_where(ctx, problem.closed)}; one of the two closing marks is misplaced"
+                )
+            yield ctx.finding(TX002.code, pos, pos + 1, message)
+        elif problem.kind == "unclosed":
+            yield ctx.finding(
+                TX002.code,
+                pos,
+                pos + 1,
+                f"opening {mark} is never closed in its paragraph; expected a closing "
+                f"{problem.expected}",
+            )
+
+
+def _single_letter(tok: Token | None) -> bool:
+    return tok is not None and tok.kind is Kind.WORD and len(tok.text) == 1
+
+
+def check_detached(ctx: CheckContext) -> Iterator[Finding]:
+    toks: Sequence[Token] = ctx.tokens
+    for i in range(len(toks) - 1):
+        conj, nxt = toks[i], toks[i + 1]
+        if conj.kind is not Kind.WORD or conj.text != _CONJ:
+            continue
+        if not _word(nxt) or nxt.script is not Script.ARABIC or _single_letter(nxt):
+            continue  # "2 و 3", "OpenAI و Microsoft", "أ و ب"
+        if i > 0 and _single_letter(toks[i - 1]) and _spaced(ctx, toks[i - 1], conj):
+            continue  # a list of letters: "أ و ب"
+        if not _spaced(ctx, conj, nxt):
+            continue
+        start, _ = _orig(ctx, conj)
+        _, end = _orig(ctx, nxt)
+        joined = _text(ctx, conj) + _text(ctx, nxt)
+        yield ctx.finding(
+            TX003.code,
+            start,
+            end,
+            f"the conjunction و is written as a separate word; attach it: '{joined}'",
+            replacement=joined,
+        )
+
+
+_ARABIC_MARKS = frozenset("،؛؟")
+_DOUBLED = frozenset("،؛,;")
+
+
+def check_punctuation(ctx: CheckContext) -> Iterator[Finding]:
+    text = ctx.document.text
+    n = len(text)
+    i = ctx.document.body_start
+    while i < n:
+        ch = text[i]
+        if ch in " \t":
+            j = i
+            while j < n and text[j] in " \t":
+                j += 1
+            if (
+                j < n
+                and text[j] in _ARABIC_MARKS
+                and i > 0
+                and (text[i - 1].isalnum() or 0x064B <= ord(text[i - 1]) <= 0x0652)
+            ):
+                k = j + 1
+                while k < n and text[k] == text[j] and text[j] in _DOUBLED:
+                    k += 1
+                yield ctx.finding(
+                    TX004.code,
+                    i,
+                    k,
+                    f"space before '{text[j]}'; Arabic punctuation attaches to the word before it",
+                    replacement=text[j],
+                )
+                i = k
+                continue
+            i = j
+            continue
+        if ch in _DOUBLED and i + 1 < n and text[i + 1] == ch:
+            j = i + 1
+            while j < n and text[j] == ch:
+                j += 1
+            yield ctx.finding(TX004.code, i, j, f"'{ch}' repeated; write it once", replacement=ch)
+            i = j
+            continue
+        i += 1
+
+
+TX001 = Rule(
+    code="TX001",
+    name="duplicated-word",
+    summary="A word written twice in a row, or coordinated with itself ('X and X')",
+    check=check_duplicated,
+    severity=Severity.WARNING,
+    family="integrity",
+    docs=rule_docs("TX001"),
+    fixable=True,
+)
+TX002 = Rule(
+    code="TX002",
+    name="quote-mismatch",
+    summary="Quotation marks that do not pair: “…», a closer with no opener, an unclosed opener",
+    check=check_quotes,
+    severity=Severity.WARNING,
+    family="integrity",
+    docs=rule_docs("TX002"),
+    fixable=True,
+)
+TX003 = Rule(
+    code="TX003",
+    name="detached-conjunction",
+    summary="Arabic conjunction و written as a separate word ('و إن' for 'وإن')",
+    check=check_detached,
+    severity=Severity.WARNING,
+    family="integrity",
+    docs=rule_docs("TX003"),
+    fixable=True,
+)
+TX004 = Rule(
+    code="TX004",
+    name="punctuation-spacing",
+    summary="A space before an Arabic comma, semicolon or question mark; a doubled comma",
+    check=check_punctuation,
+    severity=Severity.WARNING,
+    family="integrity",
+    docs=rule_docs("TX004"),
+    fixable=True,
+)
 
 
 @hookimpl
 def factlint_rules() -> list[Rule]:
-    return []
+    return [TX001, TX002, TX003, TX004]

@@ -69,6 +69,10 @@ def _in_script(name: str, script: Script) -> bool:
     return has_arabic == (script is Script.ARABIC)
 
 
+def _has_form(entity: Entity, script: Script) -> bool:
+    return any(_in_script(f, script) for _, f in entity.all_names())
+
+
 def _name_for(entity: Entity, script: Script, lang: str) -> str:
     langs = ("ar",) if script is Script.ARABIC else (lang, "en")
     for key in langs:
@@ -95,6 +99,9 @@ def _accepted_forms(ctx: CheckContext, entity_id: str) -> Counter[str]:
 
 def _suggest(ctx: CheckContext, entity: Entity, script: Script | None = None) -> str:
     forms = _accepted_forms(ctx, entity.id)
+    if script is not None:
+        same = Counter({f: n for f, n in forms.items() if _in_script(f, script)})
+        forms = same or (Counter() if _has_form(entity, script) else forms)
     if forms:
         return forms.most_common(1)[0][0]
     if script is not None:
@@ -109,7 +116,8 @@ def check_avoided(ctx: CheckContext) -> Iterator[Finding]:
         entity = ctx.facts.entities.get(m.target)
         if entity is None:
             continue
-        right = _suggest(ctx, entity)
+        script = Script.ARABIC if any(0x0600 <= ord(c) <= 0x06FF for c in m.text) else Script.LATIN
+        right = _suggest(ctx, entity, script)
         yield ctx.finding(
             NM003.code,
             m.start,
@@ -367,8 +375,13 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
     for i, tok in enumerate(ctx.tokens):
         if tok.kind is not Kind.WORD or i in covered or tok.text in known_words:
             continue
-        if tok.text in ctx.lexicon.index:
-            continue
+        bare = (
+            [stem for _, stem in strip_proclitics(tok.text)]
+            if tok.script is Script.ARABIC
+            else [tok.text]
+        )
+        if any(b in known_words or b in ctx.lexicon.index for b in bare):
+            continue  # an exact name behind a proclitic
         start, _ = ctx.normalized.orig_span(tok.start, tok.end)
         if any(a <= start < b for a, b in taken):
             continue
@@ -420,7 +433,16 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _adjacent_name(ctx: CheckContext, i: int, toks: set[str]) -> bool:
+    """The word stands beside another word of the name that is not already a full name."""
+    full = {
+        k
+        for m in ctx.mentions
+        if m.status in (NameStatus.PREFERRED, NameStatus.ALIAS) and m.token_end - m.token_start > 1
+        for k in range(m.token_start, m.token_end)
+    }
     for j in (i - 1, i + 1):
+        if j in full:
+            continue
         if 0 <= j < len(ctx.tokens) and ctx.tokens[j].kind is Kind.WORD:
             t = ctx.tokens[j].text
             if t in toks or any(s in toks for _, s in strip_proclitics(t)):

@@ -1,0 +1,111 @@
+"""Shared fixtures: a small fictional facts world and helpers that lint text against it.
+
+Every fixture defined here is prefixed with ``world_`` so that it cannot clash
+with the local helpers of other test modules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pluggy
+import pytest
+
+from factlint.api import CheckContext, Rule
+from factlint.config import Config
+from factlint.document import parse
+from factlint.engine import Session, check_document, context_for, new_session
+from factlint.facts.loader import load_facts
+from factlint.facts.model import Facts
+from factlint.model import Finding
+from factlint.plugins import collect_rules, new_plugin_manager
+from factlint.selection import Selection
+
+TESTS_DIR = Path(__file__).resolve().parent
+WORLD_DIR = TESTS_DIR / "fixtures" / "world"
+ARTICLES_DIR = TESTS_DIR / "fixtures" / "articles"
+
+WorldLint = Callable[..., list[Finding]]
+WorldContext = Callable[..., CheckContext]
+
+
+@pytest.fixture(scope="session")
+def world_facts_dir() -> Path:
+    """The directory holding the test world's facts YAML."""
+    return WORLD_DIR
+
+
+@pytest.fixture(scope="session")
+def world_articles_dir() -> Path:
+    return ARTICLES_DIR
+
+
+@pytest.fixture(scope="session")
+def world_facts(world_facts_dir: Path) -> Facts:
+    return load_facts([world_facts_dir], world_facts_dir)
+
+
+@pytest.fixture(scope="session")
+def world_pm() -> pluggy.PluginManager:
+    return new_plugin_manager()
+
+
+@pytest.fixture(scope="session")
+def world_rules(world_pm: pluggy.PluginManager) -> dict[str, Rule]:
+    return collect_rules(world_pm)
+
+
+def _as_date(date: dt.date | str | None) -> dt.date | None:
+    if isinstance(date, str):
+        return dt.date.fromisoformat(date)
+    return date
+
+
+def _session(
+    root: Path,
+    facts: Facts,
+    rules: dict[str, Rule],
+    select: Sequence[str],
+    ignore: Sequence[str] = (),
+    grace: int = 30,
+) -> Session:
+    config = Config(root=root, tense_grace_days=grace)
+    return new_session(config, facts, rules, Selection(tuple(select), tuple(ignore)))
+
+
+@pytest.fixture
+def world_lint(
+    tmp_path: Path,
+    world_facts: Facts,
+    world_rules: dict[str, Rule],
+    world_pm: pluggy.PluginManager,
+) -> WorldLint:
+    """``world_lint(text, path="a.md", date=None, select=("ALL",))`` -> findings."""
+
+    def lint(
+        text: str,
+        path: str = "a.md",
+        date: dt.date | str | None = None,
+        select: Sequence[str] = ("ALL",),
+        ignore: Sequence[str] = (),
+        grace: int = 30,
+    ) -> list[Finding]:
+        session = _session(tmp_path, world_facts, world_rules, select, ignore, grace)
+        doc = parse(text, path, default_date=_as_date(date))
+        return list(check_document(doc, session, world_pm))
+
+    return lint
+
+
+@pytest.fixture
+def world_context(tmp_path: Path, world_facts: Facts, world_rules: dict[str, Rule]) -> WorldContext:
+    """``world_context(text, path="a.md", date=None)`` -> the CheckContext (mentions, claims)."""
+
+    def context(text: str, path: str = "a.md", date: dt.date | str | None = None) -> CheckContext:
+        session = _session(tmp_path, world_facts, world_rules, ("ALL",))
+        doc = parse(text, path, default_date=_as_date(date))
+        return context_for(doc, session)
+
+    return context
