@@ -37,9 +37,11 @@ def timed(fn: Callable[[], object], repeat: int) -> float:
 
 
 def synthetic_facts(n: int, base: Path) -> Path:
-    facts = yaml.safe_load((ROOT / "claims" / "titles.yaml").read_text(encoding="utf-8")) if (
-        ROOT / "claims" / "titles.yaml"
-    ).exists() else {"version": 1}
+    facts = (
+        yaml.safe_load((ROOT / "claims" / "titles.yaml").read_text(encoding="utf-8"))
+        if (ROOT / "claims" / "titles.yaml").exists()
+        else {"version": 1}
+    )
     entities = []
     for i in range(n):
         entities.append(
@@ -82,8 +84,13 @@ def main() -> int:
         return new_session(config, load_facts([facts_dir]), rules, Selection())
 
     print("== one article, CLI end to end (includes interpreter start)")
-    cli = timed(lambda: subprocess.run([sys.executable, "-m", "factlint", str(seed)], capture_output=True), repeat)
-    bare = timed(lambda: subprocess.run([sys.executable, "-c", "pass"], capture_output=True), repeat)
+    cli = timed(
+        lambda: subprocess.run([sys.executable, "-m", "factlint", str(seed)], capture_output=True),
+        repeat,
+    )
+    bare = timed(
+        lambda: subprocess.run([sys.executable, "-c", "pass"], capture_output=True), repeat
+    )
     print(f"  factlint seed: {cli * 1000:.0f} ms   (bare interpreter: {bare * 1000:.0f} ms)")
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -120,7 +127,9 @@ def main() -> int:
         t2 = timed(lambda: lint_files(paths, session, pm, jobs=2), 1)
         parallel = lint_files(paths, session, pm, jobs=2)
         same = [r.findings for r in serial] == [r.findings for r in parallel]
-        print(f"  jobs=1 {t1:.2f}s  jobs=2 {t2:.2f}s  speed-up {t1 / t2:.2f}x  identical output: {same}")
+        print(
+            f"  jobs=1 {t1:.2f}s  jobs=2 {t2:.2f}s  speed-up {t1 / t2:.2f}x  identical output: {same}"
+        )
     return 0
 
 
