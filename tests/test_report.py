@@ -9,6 +9,7 @@ from typing import Any
 
 import pluggy
 import pytest
+
 from factlint import hookspecs
 from factlint.api import CheckContext, ReportContext, Rule
 from factlint.document import Document, parse

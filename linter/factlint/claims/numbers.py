@@ -30,6 +30,7 @@ is reported at original offsets.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -137,10 +138,7 @@ WEEKDAYS_AR: dict[str, int] = {
 }
 # forms without the article, only after يوم ("يوم جمعة")
 WEEKDAYS_AR_BARE: dict[str, int] = {k[2:]: v for k, v in WEEKDAYS_AR.items()}
-WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAY_ABBR_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-WEEKDAY_NAMES_AR = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
-WEEKDAY_BARE_AR = ("اثنين", "ثلاثاء", "أربعاء", "خميس", "جمعة", "سبت", "أحد")
+AR_WEEKDAY_FORMS = frozenset(WEEKDAYS_AR) | frozenset(WEEKDAYS_AR_BARE)
 
 MONTHS_ONE: dict[str, int] = {
     # English, full and abbreviated
@@ -424,6 +422,7 @@ AR_COUNT_WORDS: dict[str, int] = {
     "عشره": 10,
     "عشر": 10,
 }
+AR_COUNT_ROOTS = ("اثن", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع", "عشر")
 LIST_INTRO_WORDS = frozenset(
     {"هم", "فهم", "وهم", "هن", "فهن", "وهن", "هما", "فهما", "وهما", "هي", "وهي", "namely", "viz"}
 )
@@ -456,6 +455,7 @@ class _Reader:
         self.quotes = quotes
         self.facts = facts
         self.n = len(tokens)
+        self._forms: dict[str, frozenset[str]] = {}
         self.entity_at: list[Mention | None] = [None] * self.n
         self.title_at: list[Mention | None] = [None] * self.n
         self.starts: dict[int, Mention] = {}
@@ -473,7 +473,13 @@ class _Reader:
                 for k in range(m.token_start, m.token_end):
                     if self.title_at[k] is None:
                         self.title_at[k] = m
-        self.persons = [m for m in mentions if m.kind is MentionKind.ENTITY and self.is_person(m)]
+        self.entities = sorted(
+            (m for m in mentions if m.kind is MentionKind.ENTITY and m.token_end <= self.n),
+            key=lambda m: m.token_start,
+        )
+        self.entity_starts = [m.token_start for m in self.entities]
+        self.persons = [m for m in self.entities if self.is_person(m)]
+        self.person_starts = [m.token_start for m in self.persons]
         self.sent: list[int] = []
         self.clause: list[int] = []
         s = c = 0
@@ -513,11 +519,14 @@ class _Reader:
             0 <= i < self.n and self.tokens[i].kind is Kind.PUNCT and self.tokens[i].text in chars
         )
 
-    def forms(self, i: int) -> set[str]:
+    def forms(self, i: int) -> frozenset[str]:
         """The token, and for Arabic its readings without proclitics and article."""
         if not 0 <= i < self.n:
-            return set()
+            return frozenset()
         tok = self.tokens[i]
+        cached = self._forms.get(tok.text)
+        if cached is not None:
+            return cached
         out = {tok.text}
         if tok.script is Script.ARABIC:
             for _, stem in strip_proclitics(tok.text):
@@ -525,7 +534,9 @@ class _Reader:
             for stem in list(out):
                 if stem.startswith("ال") and len(stem) > 3:
                     out.add(stem[2:])
-        return out
+        frozen = frozenset(out)
+        self._forms[tok.text] = frozen
+        return frozen
 
     def number(self, i: int) -> int | None:
         if not 0 <= i < self.n or self.tokens[i].kind is not Kind.NUMBER:
@@ -575,8 +586,20 @@ class _Reader:
         entity = self.facts.entities.get(m.target)
         return entity is None or entity.gender in (None, gender)
 
-    def persons_in_sentence(self, s: int) -> list[Mention]:
-        return [m for m in self.persons if self.sent[m.token_start] == s]
+    def persons_in_sentence(self, s: int, near: int) -> list[Mention]:
+        """Persons of sentence ``s``, which contains token ``near``."""
+        lo = bisect.bisect_left(self.person_starts, near)
+        out: list[Mention] = []
+        k = lo - 1
+        while k >= 0 and self.sent[self.persons[k].token_start] == s:
+            out.append(self.persons[k])
+            k -= 1
+        out.reverse()
+        k = lo
+        while k < len(self.persons) and self.sent[self.persons[k].token_start] == s:
+            out.append(self.persons[k])
+            k += 1
+        return out
 
 
 # -- ages ------------------------------------------------------------------------
@@ -642,15 +665,13 @@ def _recent_person(r: _Reader, lo: int, gender: str | None) -> Mention | None:
     """For an anaphor: the only person of the sentence, else the most recent person
     of the previous two sentences."""
     s = r.sent[lo]
-    here = [m for m in r.persons_in_sentence(s) if r.gender_ok(m, gender)]
+    here = [m for m in r.persons_in_sentence(s, lo) if r.gender_ok(m, gender)]
     targets = {m.target for m in here}
     if len(targets) == 1:
         return here[0]
     if targets:
         return None
-    for m in reversed(r.persons):
-        if m.token_start >= lo:
-            continue
+    for m in reversed(r.persons[: bisect.bisect_left(r.person_starts, lo)]):
         if r.sent[m.token_start] < s - 2:
             break
         if r.gender_ok(m, gender):
@@ -660,7 +681,7 @@ def _recent_person(r: _Reader, lo: int, gender: str | None) -> Mention | None:
 
 def _only_person(r: _Reader, lo: int) -> Mention | None:
     """The only person named in the clause of token ``lo``."""
-    here = r.persons_in_sentence(r.sent[lo])
+    here = r.persons_in_sentence(r.sent[lo], lo)
     same_clause = [m for m in here if r.clause[m.token_start] == r.clause[lo]]
     if len({m.target for m in same_clause}) == 1:
         return same_clause[0]
@@ -819,7 +840,7 @@ def _weekday_at(r: _Reader, i: int) -> tuple[int, int] | None:
         if wd is None or (len(tok.text) <= 5 and not _capitalized(r, i)):
             return None  # "sat", "sun", "wed" as ordinary words
         return wd, tok.start
-    if tok.script is not Script.ARABIC:
+    if tok.script is not Script.ARABIC or not r.forms(i) & AR_WEEKDAY_FORMS:
         return None
     after_yawm = r.forms(i - 1) & {"يوم"}
     for prefix, stem in strip_proclitics(tok.text):
@@ -1020,11 +1041,9 @@ def _approx_before(r: _Reader, i: int) -> bool:
 def _nearest_entity(r: _Reader, i: int) -> Mention | None:
     """The entity mention of the clause nearest to token i (not a person)."""
     best: tuple[int, Mention] | None = None
-    seen: set[int] = set()
-    for m in r.entity_at:
-        if m is None or id(m) in seen:
-            continue
-        seen.add(id(m))
+    a = bisect.bisect_left(r.entity_starts, i - 60)
+    b = bisect.bisect_right(r.entity_starts, i + 60)
+    for m in r.entities[a:b]:
         if r.clause[m.token_start] != r.clause[i] or r.etype(m) == "person":
             continue
         dist = m.token_start - i if m.token_start > i else i - m.token_end + 1
@@ -1132,6 +1151,8 @@ def _count_word(r: _Reader, i: int) -> tuple[int, bool] | None:
         return (value, r.word(i - 1) == "the") if value else None
     if tok.script is Script.ARABIC:
         text = tok.text
+        if not any(root in text for root in AR_COUNT_ROOTS):
+            return None
         for prefix, stem in strip_proclitics(text):
             if stem.startswith("ال") and stem[2:] in AR_COUNT_WORDS:
                 return AR_COUNT_WORDS[stem[2:]], True
