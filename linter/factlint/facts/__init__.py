@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factlint.facts.cache import load_facts_cached
-from factlint.facts.loader import load_facts
+from typing import TYPE_CHECKING, Any
+
 from factlint.facts.model import (
     Entity,
     Facts,
@@ -25,3 +25,20 @@ __all__ = [
     "load_facts",
     "load_facts_cached",
 ]
+
+if TYPE_CHECKING:
+    from factlint.facts.cache import load_facts_cached
+    from factlint.facts.loader import load_facts
+
+
+def __getattr__(name: str) -> Any:
+    """The loader (YAML, JSON Schema) is imported only when facts are loaded."""
+    if name == "load_facts":
+        from factlint.facts.loader import load_facts
+
+        return load_facts
+    if name == "load_facts_cached":
+        from factlint.facts.cache import load_facts_cached
+
+        return load_facts_cached
+    raise AttributeError(name)

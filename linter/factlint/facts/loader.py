@@ -16,10 +16,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator, ValidationError
 
 from factlint.errors import FactsError
 from factlint.facts.model import (
@@ -66,6 +65,10 @@ class FactsSource:
     path: Path  # absolute
     display: str  # relative to the root when possible, with forward slashes
     data: bytes
+
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
@@ -150,6 +153,8 @@ def load_facts(paths: Sequence[Path], root: Path | None = None) -> Facts:
 
 def parse_sources(sources: Sequence[FactsSource]) -> Facts:
     """Build :class:`Facts` from files already read (in this order)."""
+    from jsonschema import Draft202012Validator  # imported here: a cache hit never needs it
+
     validator = Draft202012Validator(load_schema())
     documents: list[_Document] = []
     for index, source in enumerate(sources):

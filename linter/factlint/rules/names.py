@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extract
 
 from factlint.api import CheckContext, Rule
 from factlint.facts.model import Entity
@@ -371,6 +372,7 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
         names[target] = {t for toks in full + short for t in toks}
         strong[target] = {toks[0] for toks in full + short if len(toks) == 1}
     known_words = {t for toks in names.values() for t in toks}
+    choices = sorted(known_words)
     text = ctx.document.text
     for i, tok in enumerate(ctx.tokens):
         if tok.kind is not Kind.WORD or i in covered or tok.text in known_words:
@@ -393,9 +395,25 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
             readings = strip_proclitics(tok.text)
         else:
             continue
+        # candidates within two edits, found in rapidfuzz's C loop; _close decides
+        near = {
+            n
+            for _, stem in readings
+            if len(stem) >= 4
+            for n, _, _ in extract(
+                stem, choices, scorer=Levenshtein.distance, score_cutoff=2, limit=None
+            )
+        }
+        if not near:
+            continue
         for target, toks in names.items():
             hit = next(
-                ((p, s, n) for p, s in readings for n in toks if len(s) >= 4 and _close(s, n)),
+                (
+                    (p, s, n)
+                    for p, s in readings
+                    for n in toks & near
+                    if len(s) >= 4 and _close(s, n)
+                ),
                 None,
             )
             if hit is None:
