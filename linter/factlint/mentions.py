@@ -62,6 +62,9 @@ class Lexicon:
     max_len: int
     digest: str
     name_tokens: dict[str, frozenset[str]] = field(default_factory=dict)  # entity -> tokens
+    single_words: dict[str, str] = field(
+        default_factory=dict
+    )  # one-word names (5+ letters) -> entity
 
     def lookup(self, token: str) -> tuple[Alias, ...]:
         return self.index.get(token, ())
@@ -147,11 +150,18 @@ def build_lexicon(facts: Facts) -> Lexicon:
             name_tokens.setdefault(alias.target, set()).update(alias.tokens)
     for aliases in index.values():
         aliases.sort(key=lambda a: -len(a.tokens))
+    single_words: dict[str, str] = {}
+    for entity in facts.entities.values():
+        for _, form in entity.all_names():
+            toks = alias_tokens(form)
+            if len(toks) == 1 and len(toks[0]) >= 5:
+                single_words.setdefault(toks[0], entity.id)
     return Lexicon(
         {k: tuple(v) for k, v in index.items()},
         max_len,
         facts.digest,
         {k: frozenset(v) for k, v in name_tokens.items()},
+        single_words,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from factlint.model import FactRef
 
@@ -184,12 +185,19 @@ class Facts:
     quantities: tuple[Quantity, ...] = ()
     digest: str = ""
 
-    def roles_for(self, title: str, org: str | None) -> Iterator[tuple[Entity, Role]]:
-        """Every (person, role) whose title is ``title`` or narrower, at ``org``."""
+    @cached_property
+    def _roles_by_org(self) -> dict[str | None, list[tuple[Entity, Role]]]:
+        index: dict[str | None, list[tuple[Entity, Role]]] = {}
         for entity in self.entities.values():
             for role in entity.roles:
-                if role.org == org and self.is_kind_of(role.title, title):
-                    yield entity, role
+                index.setdefault(role.org, []).append((entity, role))
+        return index
+
+    def roles_for(self, title: str, org: str | None) -> Iterator[tuple[Entity, Role]]:
+        """Every (person, role) whose title is ``title`` or narrower, at ``org``."""
+        for entity, role in self._roles_by_org.get(org, ()):
+            if self.is_kind_of(role.title, title):
+                yield entity, role
 
     def is_kind_of(self, title: str, broader: str) -> bool:
         """Whether ``title`` is ``broader`` or (transitively) a kind of it."""

@@ -231,18 +231,7 @@ def check_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
 
 def _split_names(ctx: CheckContext) -> Iterator[Finding]:
     """Two adjacent words that together are a one-word name ("Open AI")."""
-    lex = ctx.cache.get("single_names")
-    singles: dict[str, str]
-    if isinstance(lex, dict):
-        singles = lex
-    else:
-        singles = {}
-        for entity in ctx.facts.entities.values():
-            for _, form in entity.all_names():
-                toks = alias_tokens(form)
-                if len(toks) == 1 and len(toks[0]) >= 5:
-                    singles.setdefault(toks[0], entity.id)
-        ctx.cache["single_names"] = singles
+    singles = ctx.lexicon.single_words
     covered = {i for m in ctx.mentions for i in range(m.token_start, m.token_end)}
     words = [i for i, t in enumerate(ctx.tokens) if t.kind is Kind.WORD]
     for a, b in itertools.pairwise(words):
