@@ -107,29 +107,20 @@ def _aliases(facts: Facts) -> Iterator[Alias]:
                 for form in forms:
                     yield _entity_alias(alias_tokens(form), entity.id, form, lang, status)
     for title in facts.titles.values():
-        for lang, forms in title.names.items():
-            fem = False if lang == "ar" else None
-            for form in forms:
-                yield Alias(
-                    alias_tokens(form),
-                    MentionKind.TITLE,
-                    title.id,
-                    form,
-                    lang,
-                    NameStatus.PREFERRED,
-                    fem,
-                )
-        for lang, forms in title.names_feminine.items():
-            for form in forms:
-                yield Alias(
-                    alias_tokens(form),
-                    MentionKind.TITLE,
-                    title.id,
-                    form,
-                    lang,
-                    NameStatus.PREFERRED,
-                    True,
-                )
+        for group, feminine in ((title.names, False), (title.names_feminine, True)):
+            for lang, forms in group.items():
+                # gender is marked in Arabic only: an English title is neither form
+                fem = feminine if lang == "ar" or feminine else None
+                for form in forms:
+                    yield Alias(
+                        alias_tokens(form),
+                        MentionKind.TITLE,
+                        title.id,
+                        form,
+                        lang,
+                        NameStatus.PREFERRED,
+                        fem,
+                    )
 
 
 def build_lexicon(facts: Facts) -> Lexicon:
