@@ -30,6 +30,7 @@ from factlint.facts.model import Entity
 from factlint.hookspecs import hookimpl
 from factlint.model import FactRef, Finding, Mention, MentionKind, Severity
 from factlint.normalize import fold, fold_char
+from factlint.rules.common import quoted_speech
 from factlint.rules.docs import rule_docs
 from factlint.tokens import CLAUSE_BREAKS, DASHES, QUOTES, SENTENCE_BREAKS, Kind, Script, Token
 
@@ -534,10 +535,11 @@ def _report(ctx: CheckContext, hit: _Hit) -> Finding:
         f"'{written}' is {gender} but {subject} is {person.gender} ({_facts_note(ref)}); "
         f"write '{replacement}'"
     )
-    severity = Severity.ERROR if hit.confident else Severity.WARNING
-    if ctx.quotes.quoted(start, end):
-        message += " (in quoted speech)"
-        severity = severity.lowered()
+    message, severity = quoted_speech(
+        ctx.quotes.quoted(start, end),
+        message,
+        Severity.ERROR if hit.confident else Severity.WARNING,
+    )
     return ctx.finding(
         AG001.code, start, end, message, severity=severity, replacement=replacement, facts=[ref]
     )
@@ -592,10 +594,7 @@ def _title_findings(ctx: CheckContext) -> Iterator[Finding]:
             f"'{title.text}' is the feminine form of the title but {person.preferred('en')} "
             f"is male ({_facts_note(ref)}); {fix}"
         )
-        severity = Severity.ERROR
-        if claim.quoted:
-            message += " (in quoted speech)"
-            severity = severity.lowered()
+        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             AG001.code,
             title.start,

@@ -17,6 +17,7 @@ from factlint.api import CheckContext, Rule
 from factlint.facts.model import Entity, Facts, PartialDate, Role
 from factlint.hookspecs import hookimpl
 from factlint.model import Finding, RoleClaim, Severity, Tense
+from factlint.rules.common import cite, quoted_speech
 from factlint.rules.docs import rule_docs
 
 _FAR = PartialDate(1)
@@ -69,12 +70,6 @@ def _title_label(facts: Facts, claim: RoleClaim) -> str:
     return label
 
 
-def _quoted(claim: RoleClaim, message: str, severity: Severity) -> tuple[str, Severity]:
-    if claim.quoted:
-        return f"{message} (in quoted speech)", severity.lowered()
-    return message, severity
-
-
 def _mentioned(ctx: CheckContext) -> set[str]:
     return {m.target for m in ctx.mentions}
 
@@ -109,8 +104,8 @@ def check_holder(ctx: CheckContext) -> Iterator[Finding]:
             refs.extend(r.fact() for r in person.roles if facts.role_label(r) in own)
         else:
             refs.append(person.fact())
-        message += " [" + "; ".join(ref.cite() for ref in refs) + "]"
-        message, severity = _quoted(claim, message, Severity.ERROR)
+        message += " " + cite(refs)
+        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             AT001.code, claim.start, claim.end, message, severity=severity, facts=refs
         )
@@ -135,10 +130,9 @@ def check_organisation(ctx: CheckContext) -> Iterator[Finding]:
         roles = "; ".join(describe_role(facts, r) for r in elsewhere[:3])
         refs = [r.fact() for r in elsewhere[:3]]
         message = (
-            f"the facts record {person.preferred('en')} as {roles}, not at {org_name} "
-            f"[{'; '.join(ref.cite() for ref in refs)}]"
+            f"the facts record {person.preferred('en')} as {roles}, not at {org_name} " + cite(refs)
         )
-        message, severity = _quoted(claim, message, Severity.INFO)
+        message, severity = quoted_speech(claim.quoted, message, Severity.INFO)
         yield ctx.finding(
             AT002.code, claim.org.start, claim.org.end, message, severity=severity, facts=refs
         )
@@ -170,7 +164,7 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
                     f"'former' is wrong: {name} is {label}{since} at the document date {day} "
                     f"[{role.fact().cite()}]"
                 )
-                message, severity = _quoted(claim, message, Severity.ERROR)
+                message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
                 yield ctx.finding(
                     AT003.code,
                     claim.title.start,
@@ -197,7 +191,7 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
         else:
             continue
         severity = Severity.ERROR if claim.tense is Tense.CURRENT else Severity.WARNING
-        message, severity = _quoted(claim, message, severity)
+        message, severity = quoted_speech(claim.quoted, message, severity)
         yield ctx.finding(
             AT003.code,
             claim.title.start,

@@ -26,6 +26,7 @@ from factlint.hookspecs import hookimpl
 from factlint.mentions import alias_tokens, strip_proclitics
 from factlint.model import Finding, Mention, MentionKind, NameStatus, Severity
 from factlint.normalize import fold
+from factlint.rules.common import cite, has_arabic
 from factlint.rules.docs import rule_docs
 from factlint.tokens import SENTENCE_BREAKS, Kind, Script, Token
 
@@ -61,13 +62,8 @@ REPORTING_CUES = frozenset(
 FOLLOW_OK = frozenset({"ان", "فان", "عن", "that", "on", "in"})
 
 
-def _cite(entity: Entity) -> str:
-    return f"{entity.id} ({entity.source})" if entity.source else entity.id
-
-
 def _in_script(name: str, script: Script) -> bool:
-    has_arabic = any(0x0600 <= ord(c) <= 0x06FF for c in name)
-    return has_arabic == (script is Script.ARABIC)
+    return has_arabic(name) == (script is Script.ARABIC)
 
 
 def _has_form(entity: Entity, script: Script) -> bool:
@@ -117,14 +113,14 @@ def check_avoided(ctx: CheckContext) -> Iterator[Finding]:
         entity = ctx.facts.entities.get(m.target)
         if entity is None:
             continue
-        script = Script.ARABIC if any(0x0600 <= ord(c) <= 0x06FF for c in m.text) else Script.LATIN
+        script = Script.ARABIC if has_arabic(m.text) else Script.LATIN
         right = _suggest(ctx, entity, script)
         yield ctx.finding(
             NM003.code,
             m.start,
             m.end,
             f"'{m.text}' is a known wrong form of the name of {entity.preferred('en')}; "
-            f"write '{right}' [{_cite(entity)}]",
+            f"write '{right}' {cite([entity.fact()])}",
             replacement=right,
             facts=[entity.fact("names")],
         )
@@ -182,7 +178,7 @@ def check_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
             m.start,
             m.end,
             f"'{m.text}' translates the name of {entity.preferred('en')} literally; "
-            f"the document calls it '{right}' elsewhere [{_cite(entity)}]",
+            f"the document calls it '{right}' elsewhere {cite([entity.fact()])}",
             severity=Severity.WARNING,
             replacement=right,
             facts=[entity.fact("names")],
@@ -201,7 +197,7 @@ def check_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
                 continue  # a single-word person alias is a short form
         # transliteration variants are an Arabic-script matter; Latin variants
         # ("Q*" / "Q-star", "Microsoft Corp.") are usually deliberate
-        if any(0x0600 <= ord(c) <= 0x06FF for c in m.text):
+        if has_arabic(m.text):
             groups[(m.target, True)].append(m)
     for (target, _), group in groups.items():
         by_form = Counter(fold(m.name) for m in group)
@@ -221,7 +217,7 @@ def check_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
                 m.start,
                 m.end,
                 f"{entity.preferred('en')} is written '{right}' elsewhere in this document; "
-                f"use one form [{_cite(entity)}]",
+                f"use one form {cite([entity.fact()])}",
                 severity=Severity.WARNING,
                 replacement=right,
                 facts=[entity.fact("names")],
@@ -257,7 +253,7 @@ def _split_names(ctx: CheckContext) -> Iterator[Finding]:
             start,
             end,
             f"'{ctx.document.text[start:end]}' splits the name of {entity.preferred('en')}; write '{right}' "
-            f"[{_cite(entity)}]",
+            f"{cite([entity.fact()])}",
             severity=Severity.WARNING,
             replacement=right,
             facts=[entity.fact("names")],
@@ -280,7 +276,7 @@ def _slot_findings(ctx: CheckContext) -> Iterator[tuple[int, int, Finding]]:
         if person is None:
             continue
         word = fold(claim.org_slot_text)
-        script = Script.ARABIC if any(0x0600 <= ord(c) <= 0x06FF for c in word) else Script.LATIN
+        script = Script.ARABIC if has_arabic(word) else Script.LATIN
         best: tuple[float, Entity, str] | None = None
         for role in person.roles:
             if role.org is None or not facts.is_kind_of(role.title, claim.title.target):
@@ -313,7 +309,7 @@ def _slot_findings(ctx: CheckContext) -> Iterator[tuple[int, int, Finding]]:
         message = (
             f"'{claim.org_slot_text}' is not a known organisation; the facts record "
             f"{person.preferred('en')} as {role_text}{context} -- did you mean '{right}'? "
-            f"[{'; '.join(r.cite() for r in refs)}]"
+            + cite(refs)
         )
         a, b = claim.org_slot
         yield a, b, ctx.finding(NM001.code, a, b, message, replacement=right, facts=refs)
@@ -432,7 +428,7 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
                 a,
                 b,
                 f"'{text[a:b]}' looks like a misspelling of '{right_tok}' ({entity.preferred('en')}, "
-                f"{context}) [{_cite(entity)}]",
+                f"{context}) {cite([entity.fact()])}",
                 replacement=right_tok,
                 facts=[entity.fact("names")],
             )

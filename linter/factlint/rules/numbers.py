@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from factlint.api import CheckContext, Rule
 from factlint.facts.model import Entity, PartialDate, Quantity
 from factlint.hookspecs import hookimpl
-from factlint.model import DateClaim, FactRef, Finding, Severity
+from factlint.model import DateClaim, Finding, Severity
+from factlint.rules.common import cite, quoted_speech
 from factlint.rules.docs import rule_docs
 
 _ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
@@ -53,16 +54,6 @@ def digits_like(value: int, original: str) -> str:
     if any(c in _PERSIAN for c in original):
         return "".join(_PERSIAN[int(c)] if c.isdigit() else "٬" for c in text)
     return text
-
-
-def _quoted(quoted: bool, message: str, severity: Severity) -> tuple[str, Severity]:
-    if quoted:
-        return f"{message} (in quoted speech)", severity.lowered()
-    return message, severity
-
-
-def _cite(refs: list[FactRef]) -> str:
-    return " [" + "; ".join(ref.cite() for ref in refs) + "]"
 
 
 def _age_on(born: dt.date, day: dt.date) -> int:
@@ -107,9 +98,9 @@ def check_age(ctx: CheckContext) -> Iterator[Finding]:
             replacement = None
         message = (
             f"{person.preferred('en')} was {right} at the document date {at} "
-            f"(born {born}), not {claim.age}{_cite([ref])}"
+            f"(born {born}), not {claim.age} {cite([ref])}"
         )
-        message, severity = _quoted(claim.quoted, message, Severity.ERROR)
+        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             ND001.code,
             claim.start,
@@ -177,7 +168,7 @@ def check_weekday(ctx: CheckContext) -> Iterator[Finding]:
             f"{date.day} {MONTH_EN[date.month - 1]} {date.year}{given} was a "
             f"{WEEKDAY_EN[real]}, not a {said}"
         )
-        message, severity = _quoted(claim.quoted, message, Severity.ERROR)
+        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             ND002.code,
             a,
@@ -203,9 +194,9 @@ def check_year(ctx: CheckContext) -> Iterator[Finding]:
         verb = "was founded" if claim.kind == "founded" else "was born"
         message = (
             f"{entity.preferred('en')} {verb} in {recorded.year} ({recorded}), "
-            f"not {claim.year}{_cite([ref])}"
+            f"not {claim.year} {cite([ref])}"
         )
-        message, severity = _quoted(claim.quoted, message, Severity.ERROR)
+        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             ND003.code,
             claim.start,
@@ -258,9 +249,9 @@ def check_count(ctx: CheckContext) -> Iterator[Finding]:
         when = f" as of {q.as_of}" if q.as_of else ""
         message = (
             f"{entity.preferred('en')} had {about}{q.value} {noun}{when}, "
-            f"not {claim.value}{_cite([q.fact()])}"
+            f"not {claim.value} {cite([q.fact()])}"
         )
-        message, severity = _quoted(claim.quoted, message, Severity.ERROR)
+        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             ND004.code,
             claim.start,
@@ -284,7 +275,7 @@ def check_list(ctx: CheckContext) -> Iterator[Finding]:
             continue
         names = "; ".join(text[a:b] for a, b in claim.items)
         message = f"the text announces {claim.count} but lists {len(claim.items)}: {names}"
-        message, severity = _quoted(claim.quoted, message, Severity.WARNING)
+        message, severity = quoted_speech(claim.quoted, message, Severity.WARNING)
         yield ctx.finding(ND005.code, claim.start, claim.end, message, severity=severity)
 
 
