@@ -41,10 +41,6 @@ class Document:
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
-    @property
-    def body(self) -> str:
-        return self.text[self.body_start :]
-
     def normalized(self) -> Normalized:
         return normalize(self.text, self.body_start)
 

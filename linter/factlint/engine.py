@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pluggy
@@ -161,7 +161,3 @@ def discover(paths: Iterable[Path], config: Config) -> Iterator[Path | InputErro
                 if candidate.suffix.lower() in config.extensions and not config.excluded(candidate):
                     found.append(candidate)
         yield from sorted(found)
-
-
-def with_selection(session: Session, selection: Selection) -> Session:
-    return replace(session, selection=selection)

@@ -10,12 +10,12 @@ wins.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from factlint.facts.model import Facts
 from factlint.model import Mention, MentionKind, NameStatus
-from factlint.normalize import Normalized, fold, normalize
+from factlint.normalize import Normalized, normalize
 from factlint.tokens import Kind, Script, Token, tokenize
 
 # Arabic proclitics, longest first: conjunctions, prepositions, the article.
@@ -284,8 +284,3 @@ def _disambiguate(found: list[Mention], lexicon: Lexicon) -> tuple[Mention, ...]
             out.append(named[0])
     out.sort(key=lambda m: m.start)
     return tuple(out)
-
-
-def surface_counts(mentions: Iterable[Mention]) -> Counter[tuple[str, str]]:
-    """How often each (entity, normalized surface form) occurs."""
-    return Counter((m.target, fold(m.text)) for m in mentions if m.kind is MentionKind.ENTITY)

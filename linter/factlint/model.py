@@ -7,7 +7,7 @@ Offsets in these types are always offsets into the *original* document text
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Severity(enum.StrEnum):
@@ -185,4 +185,3 @@ class Claims:
     years: tuple[YearClaim, ...] = ()
     counts: tuple[CountClaim, ...] = ()
     lists: tuple[ListClaim, ...] = ()
-    extra: dict[str, tuple[object, ...]] = field(default_factory=dict, compare=False)

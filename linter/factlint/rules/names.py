@@ -358,6 +358,12 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
         strong[target] = {toks[0] for toks in full + short if len(toks) == 1}
     known_words = {t for toks in names.values() for t in toks}
     choices = sorted(known_words)
+    in_full_names = {
+        k
+        for m in ctx.mentions
+        if m.status in (NameStatus.PREFERRED, NameStatus.ALIAS) and m.token_end - m.token_start > 1
+        for k in range(m.token_start, m.token_end)
+    }
     text = ctx.document.text
     for i, tok in enumerate(ctx.tokens):
         if tok.kind is not Kind.WORD or i in covered or tok.text in known_words:
@@ -404,7 +410,7 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
             if hit is None:
                 continue
             prefix, stem, name_tok = hit
-            adjacent = _adjacent_name(ctx, i, toks)
+            adjacent = _adjacent_name(ctx, i, toks, in_full_names)
             if not adjacent and name_tok not in strong[target]:
                 continue
             sa, _ = _sentence_of(ctx.tokens, i)
@@ -435,16 +441,11 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
             break
 
 
-def _adjacent_name(ctx: CheckContext, i: int, toks: set[str]) -> bool:
-    """The word stands beside another word of the name that is not already a full name."""
-    full = {
-        k
-        for m in ctx.mentions
-        if m.status in (NameStatus.PREFERRED, NameStatus.ALIAS) and m.token_end - m.token_start > 1
-        for k in range(m.token_start, m.token_end)
-    }
+def _adjacent_name(ctx: CheckContext, i: int, toks: set[str], in_full_names: set[int]) -> bool:
+    """The word stands beside another word of the name that is not already a full name
+    (``in_full_names``: the token positions of complete multi-word names)."""
     for j in (i - 1, i + 1):
-        if j in full:
+        if j in in_full_names:
             continue
         if 0 <= j < len(ctx.tokens) and ctx.tokens[j].kind is Kind.WORD:
             t = ctx.tokens[j].text
