@@ -1,7 +1,7 @@
 """Shared fixtures: a small fictional facts world and helpers that lint text against it.
 
-Every fixture defined here is prefixed with ``world_`` so that it cannot clash
-with the local helpers of other test modules.
+``pm`` and ``rules`` are the plugin manager and the registered rules; the
+fixtures of the fictional world are prefixed with ``world_``.
 """
 
 from __future__ import annotations
@@ -48,13 +48,13 @@ def world_facts(world_facts_dir: Path) -> Facts:
 
 
 @pytest.fixture(scope="session")
-def world_pm() -> pluggy.PluginManager:
+def pm() -> pluggy.PluginManager:
     return new_plugin_manager()
 
 
 @pytest.fixture(scope="session")
-def world_rules(world_pm: pluggy.PluginManager) -> dict[str, Rule]:
-    return collect_rules(world_pm)
+def rules(pm: pluggy.PluginManager) -> dict[str, Rule]:
+    return collect_rules(pm)
 
 
 def _as_date(date: dt.date | str | None) -> dt.date | None:
@@ -79,8 +79,8 @@ def _session(
 def world_lint(
     tmp_path: Path,
     world_facts: Facts,
-    world_rules: dict[str, Rule],
-    world_pm: pluggy.PluginManager,
+    rules: dict[str, Rule],
+    pm: pluggy.PluginManager,
 ) -> WorldLint:
     """``world_lint(text, path="a.md", date=None, select=("ALL",))`` -> findings."""
 
@@ -92,19 +92,19 @@ def world_lint(
         ignore: Sequence[str] = (),
         grace: int = 30,
     ) -> list[Finding]:
-        session = _session(tmp_path, world_facts, world_rules, select, ignore, grace)
+        session = _session(tmp_path, world_facts, rules, select, ignore, grace)
         doc = parse(text, path, default_date=_as_date(date))
-        return list(check_document(doc, session, world_pm))
+        return list(check_document(doc, session, pm))
 
     return lint
 
 
 @pytest.fixture
-def world_context(tmp_path: Path, world_facts: Facts, world_rules: dict[str, Rule]) -> WorldContext:
+def world_context(tmp_path: Path, world_facts: Facts, rules: dict[str, Rule]) -> WorldContext:
     """``world_context(text, path="a.md", date=None)`` -> the CheckContext (mentions, claims)."""
 
     def context(text: str, path: str = "a.md", date: dt.date | str | None = None) -> CheckContext:
-        session = _session(tmp_path, world_facts, world_rules, ("ALL",))
+        session = _session(tmp_path, world_facts, rules, ("ALL",))
         doc = parse(text, path, default_date=_as_date(date))
         return context_for(doc, session)
 

@@ -13,21 +13,10 @@ from factlint.document import parse
 from factlint.engine import check_document, new_session
 from factlint.facts.model import Facts
 from factlint.model import Finding
-from factlint.plugins import collect_rules, new_plugin_manager
 from factlint.quotes import scan
 from factlint.selection import Selection
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "integrity"
-
-
-@pytest.fixture(scope="module")
-def pm() -> pluggy.PluginManager:
-    return new_plugin_manager()
-
-
-@pytest.fixture(scope="module")
-def rules(pm: pluggy.PluginManager) -> dict[str, Rule]:
-    return collect_rules(pm)
 
 
 def lint(

@@ -15,23 +15,12 @@ from factlint.engine import check_document, new_session
 from factlint.errors import ConfigError
 from factlint.facts.model import Facts
 from factlint.model import Finding, Severity
-from factlint.plugins import collect_rules, new_plugin_manager
 from factlint.rules.rulepacks import load_packs, parse_pack, project_rules
 from factlint.selection import Selection
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "integrity"
 PACK = FIXTURES / "pack.yaml"
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def pm() -> pluggy.PluginManager:
-    return new_plugin_manager()
-
-
-@pytest.fixture(scope="module")
-def rules(pm: pluggy.PluginManager) -> dict[str, Rule]:
-    return collect_rules(pm)
 
 
 def lint(
