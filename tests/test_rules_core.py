@@ -270,6 +270,13 @@ def test_nm003_replacement_keeps_the_script(world_lint: WorldLint) -> None:
     assert f.replacement == "نادية كريمي"
 
 
+def test_nm003_replacement_is_the_documents_own_form(world_lint: WorldLint) -> None:
+    # the document writes the name only in Latin script: suggest that, not the facts' Arabic form
+    text = "قالت Nadia Karimi إن الخطة جاهزة، وأكدت ناديا كريمي ذلك."
+    f = only(world_lint(text, path="a.ar.md"), "NM003")
+    assert f.replacement == "Nadia Karimi"
+
+
 # ------------------------------------------------------------------- selection
 
 

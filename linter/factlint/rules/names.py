@@ -66,10 +66,6 @@ def _in_script(name: str, script: Script) -> bool:
     return has_arabic(name) == (script is Script.ARABIC)
 
 
-def _has_form(entity: Entity, script: Script) -> bool:
-    return any(_in_script(f, script) for _, f in entity.all_names())
-
-
 def _name_for(entity: Entity, script: Script, lang: str) -> str:
     langs = ("ar",) if script is Script.ARABIC else (lang, "en")
     for key in langs:
@@ -95,10 +91,10 @@ def _accepted_forms(ctx: CheckContext, entity_id: str) -> Counter[str]:
 
 
 def _suggest(ctx: CheckContext, entity: Entity, script: Script | None = None) -> str:
+    """The form to write: the document's own (in the same script when it has one), else the facts'."""
     forms = _accepted_forms(ctx, entity.id)
     if script is not None:
-        same = Counter({f: n for f, n in forms.items() if _in_script(f, script)})
-        forms = same or (Counter() if _has_form(entity, script) else forms)
+        forms = Counter({f: n for f, n in forms.items() if _in_script(f, script)}) or forms
     if forms:
         return forms.most_common(1)[0][0]
     if script is not None:
