@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from factlint.errors import FactsError
-from factlint.facts import Facts, load_facts, load_facts_cached
-from factlint.facts import cache as cache_module
-from factlint.facts.loader import FactsSource, display_path, facts_files, load_schema
+from factlint.facts import Facts, load_facts
+from factlint.facts.loader import display_path, facts_files, load_schema
 from factlint.facts.model import PartialDate, Role
 
 SPEC_EXAMPLE = """\
@@ -576,115 +574,4 @@ def test_role_held_on_agrees_with_every_exact_reading(
     assert held is expected
 
 
-# ------------------------------------------------------------------------ cache
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(directory))
-    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
-    return directory
-
-
-def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    calls: list[int] = []
-    real = cache_module.parse_sources
-
-    def counting(sources: Sequence[FactsSource]) -> Facts:
-        calls.append(len(sources))
-        return real(sources)
-
-    monkeypatch.setattr(cache_module, "parse_sources", counting)
-    return calls
-
-
-def test_cache_hit_returns_equal_facts(
-    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = write(tmp_path, "claims/people.yaml", SPEC_EXAMPLE)
-    calls = _count_parses(monkeypatch)
-    first = load_facts_cached([path], root=tmp_path)
-    assert list(cache_dir.glob("facts-*.pickle"))
-    second = load_facts_cached([path], root=tmp_path)
-    assert calls == [1]  # the second load came from the cache
-    assert second == first == load_facts([path], root=tmp_path)
-    assert second.entities["sam-altman"].roles[0].line == 41
-
-
-def test_a_changed_file_invalidates_the_cache(
-    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    claims = tmp_path / "claims"
-    path = write(claims, "base.yaml", BASE)
-    calls = _count_parses(monkeypatch)
-    first = load_facts_cached([claims], root=tmp_path)
-    path.write_text(BASE.replace("[OpenAI]", "[OpenAI, Open AI]"), encoding="utf-8")
-    second = load_facts_cached([claims], root=tmp_path)
-    assert calls == [1, 1]
-    assert second.entities["openai"].names["en"] == ("OpenAI", "Open AI")
-    assert second.digest != first.digest
-    write(claims, "more.yaml", "version: 1\n")  # a new file changes the key too
-    load_facts_cached([claims], root=tmp_path)
-    assert calls == [1, 1, 2]
-
-
-def test_the_cache_keys_on_the_displayed_paths(
-    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = write(tmp_path, "claims/base.yaml", BASE)
-    assert load_facts_cached([path], root=tmp_path).entities["openai"].file == "claims/base.yaml"
-    nested = load_facts_cached([path], root=tmp_path / "claims")
-    assert nested.entities["openai"].file == "base.yaml"
-
-
-def test_a_corrupt_cache_entry_is_ignored(
-    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = write(tmp_path, "base.yaml", BASE)
-    expected = load_facts_cached([path], root=tmp_path)
-    (entry,) = cache_dir.glob("facts-*.pickle")
-    entry.write_bytes(b"\x80\x05garbage")
-    assert load_facts_cached([path], root=tmp_path) == expected
-    assert load_facts_cached([path], root=tmp_path) == expected
-
-
-def test_an_unusable_cache_directory_is_ignored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocker = write(tmp_path, "not-a-directory", "x")
-    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(blocker / "cache"))
-    path = write(tmp_path, "base.yaml", BASE)
-    assert load_facts_cached([path], root=tmp_path) == load_facts([path], root=tmp_path)
-
-
-def test_the_cache_can_be_disabled(
-    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("FACTLINT_NO_CACHE", "1")
-    path = write(tmp_path, "base.yaml", BASE)
-    calls = _count_parses(monkeypatch)
-    load_facts_cached([path], root=tmp_path)
-    load_facts_cached([path], root=tmp_path)
-    assert calls == [1, 1]
-    assert not cache_dir.exists()
-
-
-def test_the_default_cache_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("FACTLINT_CACHE_DIR", raising=False)
-    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache_module.cache_dir() == tmp_path / "xdg" / "factlint"
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert cache_module.cache_dir() == tmp_path / "home" / ".cache" / "factlint"
-
-
-def test_errors_are_not_cached(
-    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = write(tmp_path, "x.yaml", "version: 1\nentity: []\n")
-    for _ in range(2):
-        with pytest.raises(FactsError):
-            load_facts_cached([path], root=tmp_path)
-    assert not list(cache_dir.glob("facts-*.pickle"))
+# The facts cache is tested in test_cache.py.

@@ -15,6 +15,7 @@ from factlint.engine import check_document, new_session
 from factlint.errors import ConfigError
 from factlint.facts.model import Facts
 from factlint.model import Finding, Severity
+from factlint.plugins import collect_rules
 from factlint.rules.rulepacks import load_packs, parse_pack, project_rules
 from factlint.selection import Selection
 
@@ -34,7 +35,8 @@ def lint(
     ignore: tuple[str, ...] = (),
 ) -> list[Finding]:
     facts = Facts(entities={}, titles={})
-    config = Config(root=FIXTURES, rules=packs)
+    config = Config(root=FIXTURES, rules=packs, options={"no_cache": True})
+    rules = collect_rules(pm, config)  # the packs of the configuration become rules
     session = new_session(config, facts, rules, Selection(select, ignore))
     found = check_document(parse(text, path), session, pm)
     return [f for f in found if not f.code.startswith("TX")]
@@ -105,9 +107,9 @@ def test_selection_by_pack_code(pm: pluggy.PluginManager, rules: dict[str, Rule]
     text = "أُبعد من اللوحة في الشركة. هذا ممنوع جدا."
     assert {f.code for f in lint(text, pm, rules)} == {"GL001", "XY001"}
     assert {f.code for f in lint(text, pm, rules, select=("GL001",))} == {"GL001"}
-    # a code not registered on its own (not in the project's packs) runs under GL000
+    # every pack of the configuration is registered: its codes select its rules
     assert {f.code for f in lint(text, pm, rules, select=("GL000", "XY"))} == {"XY001"}
-    assert lint(text, pm, rules, select=("XY",)) == []
+    assert {f.code for f in lint(text, pm, rules, select=("XY",))} == {"XY001"}
     assert {f.code for f in lint(text, pm, rules, ignore=("GL001",))} == {"XY001"}
     assert lint(text, pm, rules, select=("TX",)) == []
 
@@ -204,8 +206,10 @@ def test_broken_pack_from_check(
     with pytest.raises(ConfigError) as info:
         lint("نص.", pm, rules, packs=(pack,), select=("GL",))
     assert info.value.line == 8
-    # not selected: the pack is not even read
-    assert lint("نص.", pm, rules, packs=(pack,), select=("TX",)) == []
+    # the packs are read once, when the rules are built: a broken one is an error
+    # of the configuration even when none of its rules is selected
+    with pytest.raises(ConfigError):
+        lint("نص.", pm, rules, packs=(pack,), select=("TX",))
 
 
 def test_codes_unique_across_packs(tmp_path: Path) -> None:

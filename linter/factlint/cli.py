@@ -1,4 +1,10 @@
-"""Command line: ``factlint [check] PATHS``, ``factlint explain CODE``, ``factlint rules``.
+"""Command line: ``factlint [check] PATHS``, ``factlint explain CODE``, ``factlint rules``,
+``factlint cache clean``.
+
+Every command is an argparse subcommand (``check`` when none is named) and runs
+after the configuration is read and the plugins are loaded and configured, so
+``rules`` and ``explain`` list the rules of that configuration (its rule packs
+and plugins) wherever they are run.
 
 Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.
 Every error is one line naming the file (and line) it is about.
@@ -22,7 +28,10 @@ from factlint.api import ReportContext, Rule
 from factlint.config import Config, load_config
 from factlint.engine import Result, discover, lint_files, new_session
 from factlint.errors import ConfigError, FactlintError, InputError
+from factlint.cache import clean as clean_cache
+from factlint.cache import open_cache
 from factlint.facts.cache import load_facts_cached
+from factlint.lexicon_cache import load_lexicon
 from factlint.fix import apply_fixes
 from factlint.model import Finding
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
@@ -47,19 +56,12 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="factlint",
-        description="Check articles against a curated facts file.",
-        epilog="Other commands: 'factlint explain CODE' prints a rule's docs; "
-        "'factlint rules' lists the rules.",
-    )
-    parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
-    parser.add_argument(
-        "--format", default="text", help="output format (text, concise, json, jsonl, github, sarif)"
-    )
-    parser.add_argument("--date", type=_date, help="document date for articles without one")
-    parser.add_argument("--lang", help="language for articles that do not declare one")
+COMMANDS = ("check", "rules", "explain", "cache")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    """Options that shape the configuration: shared by every command that reads it."""
+    parser.add_argument("--config", type=Path, help="configuration file (default: found upward)")
     parser.add_argument(
         "--facts",
         action="append",
@@ -69,6 +71,19 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
     parser.add_argument(
         "--rules", action="append", type=Path, help="rule pack file or directory (repeatable)"
     )
+    parser.add_argument("-p", "--plugin", action="append", default=[], help="load a plugin module")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write .factlint_cache/"
+    )
+
+
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
+    parser.add_argument(
+        "--format", default="text", help="output format (text, concise, json, jsonl, github, sarif)"
+    )
+    parser.add_argument("--date", type=_date, help="document date for articles without one")
+    parser.add_argument("--lang", help="language for articles that do not declare one")
     parser.add_argument(
         "--select", type=_codes, action="append", help="rule codes or prefixes to enable"
     )
@@ -78,9 +93,7 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
     parser.add_argument(
         "--fix", action="store_true", help="apply the suggested replacements in place"
     )
-    parser.add_argument("--config", type=Path, help="configuration file (default: found upward)")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="processes to use (0: all cores)")
-    parser.add_argument("-p", "--plugin", action="append", default=[], help="load a plugin module")
     parser.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
@@ -88,8 +101,28 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
     parser.add_argument(
         "-o", "--output-file", type=Path, help="write the report here instead of stdout"
     )
+
+
+def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="factlint",
+        description="Check articles against a curated facts file. "
+        "'factlint PATHS' is short for 'factlint check PATHS'.",
+    )
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
-    pm.hook.factlint_addoption(parser=parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", help="lint files (the default command)")
+    _check_options(check)
+    _common(check)
+    rules = commands.add_parser("rules", help="list the rules of the configuration")
+    _common(rules)
+    explain = commands.add_parser("explain", help="print a rule's docs")
+    explain.add_argument("code", help="rule code or name")
+    _common(explain)
+    cache = commands.add_parser("cache", help="manage .factlint_cache/")
+    cache.add_argument("action", choices=("clean",), help="clean: delete the project's cache")
+    cache.add_argument("--config", type=Path, help="configuration file (default: found upward)")
+    pm.hook.factlint_addoption(parser=check)
     return parser
 
 
@@ -114,35 +147,20 @@ def _list_rules(rules: dict[str, Rule]) -> int:
     return EXIT_CLEAN
 
 
-def _sub_command(argv: list[str], pm: pluggy.PluginManager) -> int | None:
-    if not argv or argv[0] not in ("explain", "rules"):
-        return None
-    try:
-        rules = collect_rules(pm)
-    except ConfigError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    if argv[0] == "rules":
-        return _list_rules(rules)
-    if len(argv) != 2:
-        print("factlint: error: usage: factlint explain CODE", file=sys.stderr)
-        return EXIT_ERROR
-    return _explain(argv[1], rules)
-
-
 def _configure(args: argparse.Namespace, pm: pluggy.PluginManager) -> Config:
-    paths: list[Path] = args.paths or [Path(".")]
+    paths: list[Path] = getattr(args, "paths", None) or [Path(".")]
     config = load_config(paths, args.config)
     if args.facts:
         config = replace(config, facts=tuple(args.facts))
     if args.rules:
         config = replace(config, rules=tuple(args.rules))
-    if args.date:
+    if getattr(args, "date", None):
         config = replace(config, date=args.date)
-    if args.lang:
+    if getattr(args, "lang", None):
         config = replace(config, lang=args.lang)
-    select = tuple(c for group in args.select or [] for c in group) or config.select
-    ignore = config.ignore + tuple(c for group in args.ignore or [] for c in group)
+    select = tuple(c for group in getattr(args, "select", None) or [] for c in group)
+    select = select or config.select
+    ignore = config.ignore + tuple(c for group in getattr(args, "ignore", None) or [] for c in group)
     for module in (*config.plugins, *args.plugin):
         register_module(pm, module)
     options = {k: v for k, v in vars(args).items()}
@@ -160,23 +178,57 @@ def _color(choice: str, stream: object) -> bool:
     return bool(isatty and isatty())
 
 
+def _error(exc: FactlintError) -> int:
+    print(f"factlint: error: {exc}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _arguments(argv: Sequence[str] | None) -> list[str]:
+    """The command line with ``check`` inserted when no command is named."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
+        args.insert(0, "check")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["check"]:
-        args_list = args_list[1:]
     try:
         pm = new_plugin_manager()
     except FactlintError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    sub = _sub_command(args_list, pm)
-    if sub is not None:
-        return sub
-    parser = build_parser(pm)
-    args = parser.parse_args(args_list)
+        return _error(exc)
+    args = build_parser(pm).parse_args(_arguments(argv))
+    if args.command == "cache":
+        return _cache_command(args)
     try:
         config = _configure(args, pm)
-        rules = collect_rules(pm)
+        rules = collect_rules(pm, config)
+    except FactlintError as exc:
+        return _error(exc)
+    if args.command == "rules":
+        return _list_rules(rules)
+    if args.command == "explain":
+        return _explain(args.code, rules)
+    return _check(args, pm, config, rules)
+
+
+def _cache_command(args: argparse.Namespace) -> int:
+    try:
+        config = load_config([Path(".")], args.config)
+    except FactlintError as exc:
+        return _error(exc)
+    removed = clean_cache(config.root)
+    if removed is None:
+        print("factlint: no cache to clean", file=sys.stderr)
+    else:
+        print(f"factlint: removed {removed}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def _check(
+    args: argparse.Namespace, pm: pluggy.PluginManager, config: Config, rules: dict[str, Rule]
+) -> int:
+    cache = open_cache(config.root, enabled=not args.no_cache)
+    try:
         formats = collect_formats(pm)
         if args.format not in formats:
             raise ConfigError(
@@ -184,16 +236,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         selection = Selection(config.select, config.ignore)
         _check_codes(selection, rules)
-        facts = load_facts_cached(list(config.facts), config.root)
+        facts = load_facts_cached(list(config.facts), config.root, cache)
     except FactlintError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return _error(exc)
     if not config.facts:
         print(
             "factlint: warning: no facts configured (no claims/ directory found); only text checks run",
             file=sys.stderr,
         )
-    session = new_session(config, facts, rules, selection)
+    session = new_session(config, facts, rules, selection, load_lexicon(facts, cache))
     files: list[Path] = []
     errors: list[str] = []
     for item in discover(args.paths or [Path(".")], config):

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from factlint import yamlguard
 from factlint.errors import ConfigError
 from factlint.selection import Selection
 
@@ -145,17 +146,7 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
             raise ConfigError(f"invalid TOML: {msg}", str(path), line, col) from None
         tool = data.get("tool", {}).get("factlint", {})
         return (tool if isinstance(tool, dict) else {}), text
-    try:
-        loaded = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ConfigError(
-            f"invalid YAML: {problem}",
-            str(path),
-            mark.line + 1 if mark else None,
-            mark.column + 1 if mark else None,
-        ) from None
+    loaded = yamlguard.load(text, str(path))[1] or {}  # alias bombs refused
     if not isinstance(loaded, dict):
         raise ConfigError("configuration must be a mapping", str(path), 1)
     return loaded, text

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pluggy
@@ -44,9 +43,13 @@ class Result:
 
 
 def new_session(
-    config: Config, facts: Facts, rules: Mapping[str, Rule], selection: Selection
+    config: Config,
+    facts: Facts,
+    rules: Mapping[str, Rule],
+    selection: Selection,
+    lexicon: Lexicon | None = None,
 ) -> Session:
-    return Session(config, facts, build_lexicon(facts), rules, selection)
+    return Session(config, facts, lexicon or build_lexicon(facts), rules, selection)
 
 
 def context_for(doc: documents.Document, session: Session) -> CheckContext:
@@ -111,9 +114,12 @@ def lint_file(path: Path, session: Session, pm: pluggy.PluginManager) -> Result:
 
 
 def _lint_chunk(paths: Sequence[Path], session: Session, plugins: Sequence[str]) -> list[Result]:
-    from factlint.plugins import new_plugin_manager
+    """A --jobs worker: the same plugins, configure hook and rules as the main process."""
+    from factlint.plugins import collect_rules, new_plugin_manager
 
     pm = new_plugin_manager(plugins)
+    pm.hook.factlint_configure(config=session.config)
+    session = replace(session, rules=collect_rules(pm, session.config))
     return [lint_file(p, session, pm) for p in paths]
 
 
@@ -128,6 +134,8 @@ def lint_files(
     """Lint files, serially or in ``jobs`` processes; results in input order."""
     if jobs <= 1 or len(paths) < 2:
         return [lint_file(p, session, pm) for p in paths]
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing only with --jobs
+
     jobs = min(jobs, len(paths))
     chunks = [list(paths[i::jobs]) for i in range(jobs)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:

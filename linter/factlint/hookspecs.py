@@ -33,10 +33,12 @@ def factlint_configure(config: Config) -> None:
 
 
 @hookspec
-def factlint_rules() -> Sequence[Rule]:
+def factlint_rules(config: Config | None) -> Sequence[Rule]:
     """Return the rules this plugin provides (code, name, docs, check function).
 
-    The engine calls ``rule.check(ctx)`` for every document, for each rule the
+    Called once per run, after ``factlint_configure``, with the run's
+    configuration (``None`` when rules are listed without one, e.g. by tools);
+    an implementation may leave the argument out. The engine calls ``rule.check(ctx)`` for every document, for each rule the
     user has selected. Codes must be unique across all plugins.
     """
     raise NotImplementedError

@@ -1,23 +1,27 @@
 """The plugin manager: the one piece of module-level state in factlint.
 
-Plugins, built-in and third-party alike, are found through the ``factlint``
-entry-point group. When factlint runs from a source tree without being
-installed (no distribution metadata), the built-in modules listed in
-``BUILTIN_PLUGINS`` -- the same ones its pyproject.toml declares -- are
-registered directly so that the tool still works.
+The built-in plugins are one explicit list, ``BUILTIN_PLUGINS`` (as pytest
+has its default plugins), registered directly. The ``factlint`` entry-point
+group is scanned only for third-party plugins; set
+``FACTLINT_DISABLE_PLUGIN_AUTOLOAD=1`` to skip the scan (plugins named in the
+configuration or with ``-p`` are still loaded).
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
+import os
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import pluggy
 
 from factlint import hookspecs
 from factlint.api import Formatter, Rule
 from factlint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from factlint.config import Config
 
 BUILTIN_PLUGINS: dict[str, str] = {
     "names": "factlint.rules.names",
@@ -32,25 +36,23 @@ BUILTIN_PLUGINS: dict[str, str] = {
 _MANAGER: list[pluggy.PluginManager] = []
 
 
-def _installed() -> bool:
-    try:
-        importlib.metadata.distribution("factlint")
-    except importlib.metadata.PackageNotFoundError:
-        return False
-    return True
+def _autoload() -> bool:
+    value = os.environ.get("FACTLINT_DISABLE_PLUGIN_AUTOLOAD", "").strip().lower()
+    return value in ("", "0", "false", "no", "off")
 
 
 def new_plugin_manager(extra: Iterable[str] = ()) -> pluggy.PluginManager:
+    """The built-in plugins, third-party entry points, then ``extra`` modules."""
     pm = pluggy.PluginManager("factlint")
     pm.add_hookspecs(hookspecs)
     from factlint import runner
 
     pm.register(runner, "factlint.runner")
-    if _installed():
+    for name, module in BUILTIN_PLUGINS.items():
+        pm.register(importlib.import_module(module), name)
+    if _autoload():
+        # names already registered (the built-ins, in older installs) are skipped
         pm.load_setuptools_entrypoints("factlint")
-    else:
-        for name, module in BUILTIN_PLUGINS.items():
-            pm.register(importlib.import_module(module), name)
     for module in extra:
         register_module(pm, module)
     return pm
@@ -72,11 +74,19 @@ def plugin_manager() -> pluggy.PluginManager:
     return _MANAGER[0]
 
 
-def collect_rules(pm: pluggy.PluginManager) -> dict[str, Rule]:
+def collect_rules(pm: pluggy.PluginManager, config: Config | None = None) -> dict[str, Rule]:
+    """Every plugin's rules by code; ``config`` is handed to the hook (see hookspecs)."""
     rules: dict[str, Rule] = {}
-    for batch in pm.hook.factlint_rules():
+    for batch in pm.hook.factlint_rules(config=config):
         for rule in batch:
-            if rule.code in rules:
+            other = rules.get(rule.code)
+            if other is not None:
+                first, second = sorted((other, rule), key=lambda r: r.family == "rulepacks")
+                if second.family == "rulepacks" and first.family != "rulepacks":
+                    raise ConfigError(
+                        f"rule pack rule {second.code} ({second.name}) has the code of a "
+                        f"built-in rule ({first.name}); choose another code"
+                    )
                 raise ConfigError(f"two plugins define rule code {rule.code}")
             rules[rule.code] = rule
     return dict(sorted(rules.items()))

@@ -1,133 +1,150 @@
-"""A pickle cache of loaded facts, keyed by the content of the facts files.
+"""Loaded facts from the project cache (:mod:`factlint.cache`), keyed by content.
 
-The cache lives in ``$FACTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/factlint``,
-else ``~/.cache/factlint``; ``FACTLINT_NO_CACHE=1`` turns it off. An entry is
-valid only for the same bytes of every facts file, the same paths shown in
-messages, the same factlint version and the same loader code, so a stale
-entry is never used. Any failure to read or write the cache is ignored: the
-facts are then simply loaded from the files.
+Two kinds of entries, both JSON of plain values:
+
+* ``facts-file``: one facts file parsed and validated against the schema (its
+  values and the line and column of each), keyed by the file's bytes, the path
+  shown in messages and the loader's code. A facts edit re-parses and
+  re-validates only the file that changed; the merge and cross-checks then run
+  over all files (they are cheap and see every file).
+* ``facts``: the merged :class:`Facts`, keyed by every file's bytes and path:
+  a run with unchanged facts reads one entry and imports neither YAML's loader
+  nor jsonschema.
+
+Without a cache (``cache=None``) the files are simply loaded.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import pickle
-import sys
-import tempfile
 from collections.abc import Sequence
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from factlint.facts.loader import FactsSource, parse_sources, read_sources
+from factlint.cache import Cache, code_digest
+from factlint.facts.loader import (
+    FactsSource,
+    _Builder,
+    _Document,
+    _parse_yaml,
+    _Positions,
+    _validate,
+    facts_digest,
+    load_schema,
+    parse_sources,
+    read_sources,
+)
 from factlint.facts.model import Facts
+from factlint.serial import decoder, to_plain
 
-__all__ = ["cache_dir", "load_facts_cached"]
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
-_FORMAT = 1  # bump when the layout of a cache entry changes
-_CODE_FILES = ("model.py", "loader.py", "cache.py", "schema.json")
-_FALSE = frozenset({"", "0", "false", "no", "off"})
+__all__ = ["load_facts_cached"]
+
+_CODE = (
+    "factlint.facts.model",
+    "factlint.facts.loader",
+    "factlint.facts.cache",
+    "factlint.model",
+    "factlint.serial",
+)
 
 
-def cache_dir() -> Path | None:
-    """The cache directory, or ``None`` when caching is disabled."""
-    if os.environ.get("FACTLINT_NO_CACHE", "").strip().lower() not in _FALSE:
-        return None
-    explicit = os.environ.get("FACTLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
-        return Path(xdg) / "factlint"
+def _code_key() -> str:
+    digest = hashlib.sha256(code_digest(*_CODE).encode())
     try:
-        return Path.home() / ".cache" / "factlint"
-    except RuntimeError:  # no home directory
-        return None
-
-
-def _version() -> str:
-    try:
-        return metadata.version("factlint")
-    except metadata.PackageNotFoundError:
-        return "0"
-
-
-def _code_fingerprint() -> str:
-    """A hash of the code that shapes the cached objects (covers development versions)."""
-    digest = hashlib.sha256()
-    package = resources.files("factlint.facts")
-    for name in _CODE_FILES:
-        try:
-            digest.update(package.joinpath(name).read_bytes())
-        except OSError:
-            digest.update(b"?")
-        digest.update(b"\0")
+        digest.update(resources.files("factlint.facts").joinpath("schema.json").read_bytes())
+    except OSError:
+        digest.update(b"?")
     return digest.hexdigest()
 
 
-def _entry_key(sources: Sequence[FactsSource]) -> str:
-    digest = hashlib.sha256()
-    header = f"{_FORMAT}\0{_version()}\0{sys.version_info[:2]}\0{_code_fingerprint()}\0"
-    digest.update(header.encode())
+def _file_key(code: str, source: FactsSource) -> str:
+    digest = hashlib.sha256(f"{code}\0{source.display}\0".encode())
+    digest.update(source.data)
+    return digest.hexdigest()
+
+
+def _positions_plain(positions: _Positions) -> list[Any]:
+    return [
+        [[list(p), v[0], v[1]] for p, v in positions.values.items()],
+        [[list(p), v[0], v[1]] for p, v in positions.keys.items()],
+    ]
+
+
+def _positions_from(plain: list[Any]) -> _Positions:
+    values, keys = plain
+    return _Positions(
+        {tuple(p): (line, col) for p, line, col in values},
+        {tuple(p): (line, col) for p, line, col in keys},
+    )
+
+
+class _Files:
+    """Per-file parse and validation, through the cache; the validator made on first need."""
+
+    def __init__(self, cache: Cache, code: str) -> None:
+        self.cache = cache
+        self.code = code
+        self.validator: Draft202012Validator | None = None
+
+    def document(self, index: int, source: FactsSource) -> _Document | None:
+        key = _file_key(self.code, source)
+        stored = self.cache.get("facts-file", key)
+        if isinstance(stored, dict) and "data" in stored:
+            if stored["data"] is None:
+                return None
+            return _Document(index, source.display, stored["data"], _positions_from(stored["at"]))
+        parsed = _parse_yaml(source)
+        if parsed is None:
+            self.cache.put("facts-file", key, {"data": None})
+            return None
+        data, positions = parsed
+        document = _Document(index, source.display, data, positions)
+        if self.validator is None:
+            from jsonschema import Draft202012Validator
+
+            self.validator = Draft202012Validator(load_schema())
+        _validate(document, self.validator)
+        self.cache.put("facts-file", key, {"data": data, "at": _positions_plain(positions)})
+        return document
+
+
+def _facts_key(code: str, sources: Sequence[FactsSource]) -> str:
+    digest = hashlib.sha256(code.encode())
     for source in sources:
-        digest.update(f"{source.display}\0{source.path.as_posix()}\0".encode())
-        digest.update(len(source.data).to_bytes(8, "big"))
-        digest.update(source.data)
+        digest.update(f"\0{source.display}\0{source.path.as_posix()}\0".encode())
+        digest.update(hashlib.sha256(source.data).digest())
     return digest.hexdigest()
 
 
-def _slot(paths: Sequence[Path], root: Path | None) -> str:
-    """One cache file per set of facts paths (and root), overwritten when they change."""
-    parts = [str((root if root is not None else Path.cwd()).absolute())]
-    parts.extend(str(path.absolute()) for path in paths)
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
-
-
-def _read(entry: Path, key: str) -> Facts | None:
-    try:
-        with entry.open("rb") as handle:
-            stored = pickle.load(handle)
-    except Exception:  # missing, unreadable or corrupt: load from the files instead
-        return None
-    if (
-        isinstance(stored, tuple)
-        and len(stored) == 2
-        and stored[0] == key
-        and isinstance(stored[1], Facts)
-    ):
-        return stored[1]
-    return None
-
-
-def _write(entry: Path, key: str, facts: Facts) -> None:
-    temporary: str | None = None
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".facts-", suffix=".tmp", dir=entry.parent)
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump((key, facts), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, entry)
-        temporary = None
-    except Exception:  # an unwritable cache is not an error
-        pass
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-
-def load_facts_cached(paths: Sequence[Path], root: Path | None = None) -> Facts:
-    """Like :func:`factlint.facts.load_facts`, reusing a cached result when files are unchanged."""
+def load_facts_cached(
+    paths: Sequence[Path], root: Path | None = None, cache: Cache | None = None
+) -> Facts:
+    """Like :func:`factlint.facts.load_facts`, through ``cache`` when one is given."""
     sources = read_sources(paths, root)
-    directory = cache_dir()
-    if directory is None:
+    if cache is None:
         return parse_sources(sources)
-    key = _entry_key(sources)
-    entry = directory / f"facts-{_slot(paths, root)}.pickle"
-    cached = _read(entry, key)
-    if cached is not None:
-        return cached
-    facts = parse_sources(sources)
-    _write(entry, key, facts)
+    code = _code_key()
+    whole = _facts_key(code, sources)
+    stored = cache.get("facts", whole)
+    if stored is not None:
+        try:
+            facts: Facts = decoder(Facts)(stored)
+            return facts
+        except (TypeError, ValueError, KeyError, IndexError):
+            pass  # an entry of another layout: rebuild it
+    files = _Files(cache, code)
+    documents = [
+        doc
+        for doc in (files.document(i, source) for i, source in enumerate(sources))
+        if doc is not None
+    ]
+    facts = _Builder(documents).build(facts_digest(sources))
+    try:
+        cache.put("facts", whole, to_plain(facts))
+    except TypeError:
+        pass
     return facts

@@ -1,4 +1,4 @@
-"""Declarative rule packs: house glossaries written in YAML (see docs/rule-packs.md).
+r"""Declarative rule packs: house glossaries written in YAML (see docs/rule-packs.md).
 
 A pack holds rules of two types, in the spirit of Vale's:
 
@@ -12,46 +12,56 @@ Either may be limited to a language and to a ``context``: words that must (``any
 or must not (``none``) occur in the same sentence, paragraph or within N words;
 ``exceptions`` are longer phrases in which a match is fine.
 
+Patterns run on RE2 (google-re2), whose time is linear in the text: a pattern
+RE2 cannot run (lookaround, backreferences) is refused when the pack is loaded,
+with the pack's file and line. ``\w``, ``\d`` and ``\s`` are rewritten to their
+Unicode meaning (RE2's are ASCII); a match counts only where it starts and ends
+at word boundaries (``\b`` is refused: it is implied).
+
 How pack rules become rules
 ---------------------------
-``factlint_rules()`` takes no configuration, so:
+The rule hook receives the run's configuration: the packs it names
+(``config.rules``, files or directories of ``*.yaml``/``*.yml``) are read once
+per run -- through the project cache when there is one -- and each pack rule is
+registered as a rule of its own, one per code, so that ``factlint rules`` and
+``explain`` list them and ``--select GL001`` works wherever the command runs.
+A broken pack stops the run with a :class:`ConfigError` naming file and line.
 
-* GL000 (``glossary``) is always registered. Its check loads the packs named by
-  ``ctx.config.rules`` (files, or directories of ``*.yaml``/``*.yml``), validates
-  them -- a broken pack raises :class:`ConfigError` with file and line -- and runs
-  every pack rule not registered on its own, honouring ``ctx.enabled(code)``.
-* In addition, the packs of the project found from the current directory (the
-  same lookup the CLI uses) are registered as rules of their own, one per pack
-  code, so that ``factlint rules``/``explain`` list them and ``--select GL001``
-  is accepted. Each such rule runs the pack rule of that code found in
-  ``ctx.config.rules`` (so ``--rules`` still decides what is loaded).
-
-Parsed packs are kept per document in ``ctx.cache`` (keyed by the paths and
-their modification times); there is no module-level state.
+GL000 (``glossary``) is always registered. With a configuration it does
+nothing of its own; without one (the API with ``config=None``) it loads the
+packs of ``ctx.config.rules`` for the document and runs their rules.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+import re2
 import yaml
 
+from factlint import yamlguard
 from factlint.api import CheckContext, Rule
-from factlint.errors import ConfigError, FactlintError
+from factlint.cache import Cache, code_digest
+from factlint.errors import ConfigError
 from factlint.hookspecs import hookimpl
 from factlint.model import FactRef, Finding, Severity
 from factlint.normalize import fold, fold_char, normalize
 from factlint.quotes import is_wrapped
 from factlint.rules.docs import rule_docs
 from factlint.tokens import Kind, Script, Token, tokenize
+
+if TYPE_CHECKING:
+    import jsonschema
+
+    from factlint.config import Config
 
 FAMILY = "rulepacks"
 META_CODE = "GL000"
@@ -155,12 +165,17 @@ class PackRule:
     description: str = ""
     swaps: tuple[Swap, ...] = ()
     tokens: tuple[Phrase, ...] = ()
-    pattern: re.Pattern[str] | None = None
+    pattern: str | None = None  # RE2 syntax, folded like the text
     exceptions: tuple[Phrase, ...] = ()
     context_any: tuple[Phrase, ...] = ()
     context_none: tuple[Phrase, ...] = ()
     window: str | int = "sentence"
     proclitics: bool = True
+    regex: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.pattern is not None:
+            object.__setattr__(self, "regex", compile_pattern(self.pattern))
 
     def phrases(self) -> tuple[Phrase, ...]:
         return tuple(s.wrong for s in self.swaps) or self.tokens
@@ -179,6 +194,94 @@ def _phrase(text: str) -> Phrase:
 def _fold_pattern(pattern: str) -> str:
     """Fold the non-ASCII characters of a regex like the text (أ -> ا, ة -> ه, harakat)."""
     return "".join(ch if ord(ch) < 0x80 else fold_char(ch) for ch in pattern)
+
+
+_WORD, _DIGIT, _SPACE = r"\p{L}\p{M}\p{N}_", r"\p{Nd}", r"\s\p{Z}"
+_OUTSIDE = {
+    "w": f"[{_WORD}]",
+    "W": f"[^{_WORD}]",
+    "d": _DIGIT,
+    "D": r"\P{Nd}",
+    "s": f"[{_SPACE}]",
+    "S": f"[^{_SPACE}]",
+}
+_INSIDE = {"w": _WORD, "d": _DIGIT, "D": r"\P{Nd}", "s": _SPACE}
+
+
+def to_re2(pattern: str) -> str:
+    """``pattern`` with ``\\w``, ``\\d``, ``\\s`` (and negations) in their Unicode meaning.
+
+    Raises ValueError for ``\\b``/``\\B`` and for ``\\W``/``\\S`` inside a class.
+    """
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            if nxt in "bB":
+                raise ValueError(
+                    f"\\{nxt} is not supported (matches always start and end at word boundaries)"
+                )
+            table = _INSIDE if in_class else _OUTSIDE
+            if nxt in table:
+                out.append(table[nxt])
+            elif in_class and nxt in "WS":
+                raise ValueError(f"\\{nxt} inside [...] is not supported")
+            else:
+                out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+            # a ']' right after '[' or '[^' is a literal
+            j = i + 1
+            if pattern[j : j + 1] == "^":
+                out.append("^")
+                j += 1
+            if pattern[j : j + 1] == "]":
+                out.append("]")
+                j += 1
+            i = j
+            continue
+        if ch == "]" and in_class:
+            in_class = False
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _re2_options() -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    return options
+
+
+def compile_pattern(source: str) -> Any:
+    """A linear-time RE2 program for ``source`` (already rewritten by :func:`to_re2`)."""
+    return re2.compile(source, _re2_options())
+
+
+def _pattern_source(text: str) -> str:
+    """The RE2 source for a pack's ``pattern``; ValueError naming the problem."""
+    try:
+        source = to_re2(_fold_pattern(text))
+        compiled = compile_pattern(source)
+    except re2.error as exc:
+        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else exc
+        try:
+            re.compile(text)
+        except re.error as invalid:
+            raise ValueError(f"invalid regular expression: {invalid}") from None
+        raise ValueError(
+            f"RE2 cannot run this regular expression ({detail}); lookaround and "
+            "backreferences are not supported"
+        ) from None
+    if compiled.match("") is not None:
+        raise ValueError("the pattern matches the empty string")
+    return source
 
 
 def _node_at(node: yaml.Node, path: Iterable[Any]) -> yaml.Node:
@@ -299,14 +402,12 @@ def _build_rule(
         if _phrase(str(right)).tokens == phrase.tokens:
             raise fail("swap", f"{wrong!r} is swapped for itself")
         swaps.append(Swap(phrase, str(right).strip()))
-    pattern: re.Pattern[str] | None = None
+    pattern: str | None = None
     if "pattern" in item:
         try:
-            pattern = re.compile(_fold_pattern(str(item["pattern"])))
-        except re.error as exc:
-            raise fail("pattern", f"invalid regular expression: {exc}") from None
-        if pattern.match(""):
-            raise fail("pattern", "the pattern matches the empty string")
+            pattern = _pattern_source(str(item["pattern"]))
+        except ValueError as exc:
+            raise fail("pattern", str(exc)) from None
 
     def phrases(values: Iterable[Any], key: str) -> tuple[Phrase, ...]:
         out = tuple(_phrase(str(v)) for v in values)
@@ -340,14 +441,9 @@ def _build_rule(
 
 def parse_pack(text: str, where: str) -> tuple[PackRule, ...]:
     """Validate and compile one pack; ``where`` names the file in errors."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        line = int(mark.line) + 1 if mark is not None else 1
-        raise ConfigError(f"invalid rule pack: {problem}", where, line) from None
+    import jsonschema  # only when a pack is parsed: a warm cache never needs it
+
+    node, data = yamlguard.load(text, where, "invalid rule pack", column=False)
     if node is None or not isinstance(data, dict):
         line = _line(node) if node is not None else 1
         raise ConfigError("invalid rule pack: expected a mapping with a 'rules' list", where, line)
@@ -395,17 +491,55 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def load_packs(paths: Iterable[Path]) -> tuple[PackRule, ...]:
-    """All rules of the packs at ``paths``; codes must be unique across packs."""
+_CODE = (
+    "factlint.rules.rulepacks",
+    "factlint.yamlguard",
+    "factlint.normalize",
+    "factlint.tokens",
+    "factlint.model",
+    "factlint.serial",
+)
+
+
+def _read_pack(file: Path, shown: str, cache: Cache | None, code: str) -> tuple[PackRule, ...]:
+    try:
+        data = file.read_bytes()
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read rule pack: {exc}", shown) from None
+    if cache is None:
+        return parse_pack(text, shown)
+    from factlint.serial import decoder, to_plain
+
+    digest = hashlib.sha256(f"{code}\0{shown}\0".encode())
+    digest.update(data)
+    key = digest.hexdigest()
+    stored = cache.get("rulepack", key)
+    if stored is not None:
+        try:
+            rules: tuple[PackRule, ...] = decoder(tuple[PackRule, ...])(stored)
+            return rules
+        except (TypeError, ValueError, KeyError, IndexError, re2.error):
+            pass
+    rules = parse_pack(text, shown)
+    try:
+        cache.put("rulepack", key, to_plain(rules))
+    except TypeError:
+        pass
+    return rules
+
+
+def load_packs(paths: Iterable[Path], cache: Cache | None = None) -> tuple[PackRule, ...]:
+    """All rules of the packs at ``paths``; codes must be unique across packs.
+
+    With a ``cache``, a pack file whose bytes did not change is not parsed again.
+    """
     rules: list[PackRule] = []
     where: dict[str, PackRule] = {}
+    code = code_digest(*_CODE) if cache is not None else ""
     for file in pack_files(paths):
         shown = _display(file)
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read rule pack: {exc}", shown) from None
-        for rule in parse_pack(text, shown):
+        for rule in _read_pack(file, shown, cache, code):
             other = where.get(rule.code)
             if other is not None:
                 raise ConfigError(
@@ -418,37 +552,30 @@ def load_packs(paths: Iterable[Path]) -> tuple[PackRule, ...]:
     return tuple(rules)
 
 
-def _signature(paths: Iterable[Path]) -> str:
-    parts: list[str] = []
-    for path in paths:
-        try:
-            parts.append(f"{path}@{path.stat().st_mtime_ns}")
-        except OSError:
-            parts.append(f"{path}@missing")
-        if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.suffix in (".yaml", ".yml"):
-                    parts.append(f"{child}@{child.stat().st_mtime_ns}")
-    return "|".join(parts)
-
-
 def packs_for(ctx: CheckContext) -> tuple[PackRule, ...]:
-    """The pack rules of ``ctx.config.rules``, parsed once per document."""
-    key = f"{_CACHE_KEY}:{_signature(ctx.config.rules)}"
+    """The pack rules of ``ctx.config.rules``, parsed once per document.
+
+    Only for GL000 without a configured registry (see the module's docs).
+    """
+    key = f"{_CACHE_KEY}:{'|'.join(str(p) for p in ctx.config.rules)}"
     cached = ctx.cache.get(key)
     if isinstance(cached, tuple):
         return cached
     rules = load_packs(ctx.config.rules)
+    _check_builtin_codes(rules, ctx.rules)
+    ctx.cache[key] = rules
+    return rules
+
+
+def _check_builtin_codes(rules: Iterable[PackRule], known: Mapping[str, Rule]) -> None:
     for rule in rules:
-        known = ctx.rules.get(rule.code)
-        if known is not None and known.family != FAMILY:
+        other = known.get(rule.code)
+        if other is not None and other.family != FAMILY:
             raise ConfigError(
-                f"rule code {rule.code} is already a built-in rule ({known.name})",
+                f"rule code {rule.code} is already a built-in rule ({other.name})",
                 rule.path,
                 rule.line,
             )
-    ctx.cache[key] = rules
-    return rules
 
 
 # ---------------------------------------------------------------- matching
@@ -598,8 +725,8 @@ def run_rule(ctx: CheckContext, rule: PackRule) -> Iterator[Finding]:
     if rule.lang is not None and rule.lang != ctx.lang:
         return
     matches: list[tuple[Match, str | None]] = []
-    if rule.pattern is not None:
-        matches.extend((m, None) for m in _pattern_matches(ctx, rule.pattern))
+    if rule.regex is not None:
+        matches.extend((m, None) for m in _pattern_matches(ctx, rule.regex))
     else:
         phrases = rule.phrases()
         for match, k in _find(ctx, phrases, rule.proclitics):
@@ -650,16 +777,20 @@ def run_rule(ctx: CheckContext, rule: PackRule) -> Iterator[Finding]:
         )
 
 
-def _pattern_matches(ctx: CheckContext, pattern: re.Pattern[str]) -> Iterator[Match]:
+def _pattern_matches(ctx: CheckContext, pattern: Any) -> Iterator[Match]:
+    """Matches of an RE2 pattern that start and end at token boundaries."""
     toks = ctx.tokens
     starts = [t.start for t in toks]
     for found in pattern.finditer(ctx.normalized.text):
-        if found.end() <= found.start():
+        start, end = found.start(), found.end()
+        if end <= start:
             continue
-        first = bisect.bisect_right(starts, found.start()) - 1
-        last = bisect.bisect_left(starts, found.end()) - 1
-        if first < 0 or last < first:
-            continue
+        first = bisect.bisect_left(starts, start)
+        if first >= len(toks) or toks[first].start != start:
+            continue  # starts inside a word
+        last = bisect.bisect_left(starts, end) - 1
+        if last < first or toks[last].end != end:
+            continue  # ends inside a word
         yield Match(first, last)
 
 
@@ -667,18 +798,22 @@ def _pattern_matches(ctx: CheckContext, pattern: re.Pattern[str]) -> Iterator[Ma
 
 
 def check_packs(ctx: CheckContext) -> Iterator[Finding]:
-    """GL000: validate the packs; run the pack rules not registered on their own."""
+    """GL000 without a configured registry: load the packs, run the unregistered rules."""
     for rule in packs_for(ctx):
         registered = ctx.rules.get(rule.code)
         if registered is None and ctx.enabled(rule.code):
             yield from run_rule(ctx, rule)
 
 
-def check_code(code: str, ctx: CheckContext) -> Iterator[Finding]:
-    """A registered pack rule: run the rule of that code in the configured packs."""
-    for rule in packs_for(ctx):
-        if rule.code == code:
+def _check_unregistered(packs: tuple[PackRule, ...], ctx: CheckContext) -> Iterator[Finding]:
+    """GL000 of a configured registry: the pack rules the context does not list."""
+    for rule in packs:
+        if rule.code not in ctx.rules and ctx.enabled(rule.code):
             yield from run_rule(ctx, rule)
+
+
+def _run(rule: PackRule, ctx: CheckContext) -> Iterator[Finding]:
+    return run_rule(ctx, rule)
 
 
 def pack_docs(rule: PackRule) -> str:
@@ -693,7 +828,7 @@ def pack_docs(rule: PackRule) -> str:
     if rule.tokens:
         lines.append("Words: " + ", ".join(" ".join(p.tokens) for p in rule.tokens))
     if rule.pattern is not None:
-        lines.append(f"Pattern: `{rule.pattern.pattern}`")
+        lines.append(f"Pattern: `{rule.pattern}`")
     if rule.context_any or rule.context_none:
         lines.append(f"Only with context (window: {rule.window}).")
     if rule.source:
@@ -707,7 +842,7 @@ def as_rule(rule: PackRule) -> Rule:
         code=rule.code,
         name=rule.name,
         summary=summary,
-        check=functools.partial(check_code, rule.code),
+        check=functools.partial(_run, rule),
         severity=rule.severity,
         family=FAMILY,
         docs=pack_docs(rule),
@@ -728,20 +863,36 @@ GL000 = Rule(
 
 
 def project_rules(start: Path | None = None) -> list[Rule]:
-    """The pack rules of the project around ``start`` (the cwd), as rules of their own.
+    """The pack rules of the project around ``start`` (default: the cwd), as rules.
 
-    Best effort: a missing or broken configuration or pack registers nothing
-    here (GL000 reports broken packs when documents are checked).
+    A helper for tools and tests; the CLI registers the packs of its configuration.
     """
     from factlint.config import load_config
 
-    try:
-        config = load_config([start or Path.cwd()])
-        return [as_rule(r) for r in load_packs(config.rules)]
-    except (FactlintError, OSError):
-        return []
+    config = load_config([start or Path.cwd()])
+    return [as_rule(r) for r in load_packs(config.rules)]
+
+
+def rules_for(config: Config, cache: Cache | None = None) -> list[Rule]:
+    """GL000 and one rule per pack rule of ``config.rules`` (read once)."""
+    packs = load_packs(config.rules, cache)
+    glossary = Rule(
+        code=META_CODE,
+        name=GL000.name,
+        summary=GL000.summary,
+        check=functools.partial(_check_unregistered, packs),
+        severity=GL000.severity,
+        family=FAMILY,
+        docs=GL000.docs,
+        fixable=True,
+    )
+    return [glossary, *(as_rule(r) for r in packs)]
 
 
 @hookimpl
-def factlint_rules() -> list[Rule]:
-    return [GL000, *project_rules()]
+def factlint_rules(config: Config | None) -> list[Rule]:
+    if config is None:
+        return [GL000]
+    from factlint.cache import open_cache
+
+    return rules_for(config, open_cache(config.root, enabled=not config.options.get("no_cache")))

@@ -1,0 +1,127 @@
+"""Frozen dataclasses to JSON-ready plain values and back, driven by type hints.
+
+Used by the cache (:mod:`factlint.cache`) so that nothing is ever unpickled:
+a dataclass becomes the list of its ``init`` fields in declaration order, an
+enum its value, a tuple/list/frozenset a list (sets sorted), a mapping with
+string keys an object. :func:`decoder` builds, once per type, a function that
+rebuilds the objects from those values using the dataclasses' type hints, so a
+new field of a supported type needs no change here. Cache entries are keyed by
+a hash of the code that defines the types, so a layout change never meets an
+old entry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from pathlib import Path
+from typing import Any
+
+__all__ = ["decoder", "to_plain"]
+
+Decode = Callable[[Any], Any]
+_PRIMITIVES = (str, int, float, bool, type(None))
+
+
+def to_plain(obj: Any) -> Any:
+    """JSON-ready values for ``obj`` (raises TypeError for what it cannot represent)."""
+    if obj is None or isinstance(obj, str | int | float):
+        return obj
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return [to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.init]
+    if isinstance(obj, Mapping):
+        out: dict[str, Any] = {}
+        for key, value in obj.items():
+            if not isinstance(key, str):
+                raise TypeError(f"mapping key {key!r} is not a string")
+            out[key] = to_plain(value)
+        return out
+    if isinstance(obj, AbstractSet):
+        return [to_plain(item) for item in sorted(obj)]
+    if isinstance(obj, tuple | list):
+        return [to_plain(item) for item in obj]
+    if isinstance(obj, Path):
+        return obj.as_posix()
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    raise TypeError(f"cannot store a {type(obj).__name__}")
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _optional(inner: Decode) -> Decode:
+    if inner is _same:
+        return _same
+    return lambda value: None if value is None else inner(value)
+
+
+def _sequence(inner: Decode, kind: Callable[[Any], Any]) -> Decode:
+    if inner is _same:
+        return kind
+    return lambda value: kind(map(inner, value))
+
+
+def _mapping(inner: Decode) -> Decode:
+    if inner is _same:
+        return dict
+    return lambda value: {key: inner(item) for key, item in value.items()}
+
+
+def _dataclass(cls: type, memo: dict[Any, Decode]) -> Decode:
+    hints = typing.get_type_hints(cls)
+    names = [f.name for f in dataclasses.fields(cls) if f.init]
+    parts: list[Decode] = []
+
+    def decode(value: Any) -> Any:
+        return cls(*[part(item) for part, item in zip(parts, value, strict=True)])
+
+    memo[cls] = decode  # before the fields: a type may refer to itself
+    parts.extend(decoder(hints[name], memo) for name in names)
+    return decode
+
+
+def decoder(tp: Any, memo: dict[Any, Decode] | None = None) -> Decode:
+    """A function rebuilding a value of type ``tp`` from :func:`to_plain`'s output."""
+    memo = {} if memo is None else memo
+    if tp in memo:
+        return memo[tp]
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is Any or tp in _PRIMITIVES:
+        return _same
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        if all(a in _PRIMITIVES for a in options):
+            return _same
+        if len(options) == 1:
+            return _optional(decoder(options[0], memo))
+        raise TypeError(f"cannot decode {tp}")
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _dataclass(tp, memo)
+    if tp is Path:
+        return Path
+    if tp is dt.date:
+        return dt.date.fromisoformat
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return _sequence(decoder(args[0], memo), tuple)
+        fixed = [decoder(a, memo) for a in args]
+        return lambda value: tuple(d(v) for d, v in zip(fixed, value, strict=True))
+    if origin in (list, Sequence):
+        return _sequence(decoder(args[0], memo) if args else _same, list)
+    if origin in (frozenset, set, AbstractSet):
+        return _sequence(decoder(args[0], memo) if args else _same, frozenset)
+    if origin in (dict, Mapping):
+        return _mapping(decoder(args[1], memo) if args else _same)
+    raise TypeError(f"cannot decode {tp}")
