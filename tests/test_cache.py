@@ -90,9 +90,7 @@ def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_the_cache_lives_beside_the_project_and_is_gitignored(
-    cache: Cache, tmp_path: Path
-) -> None:
+def test_the_cache_lives_beside_the_project_and_is_gitignored(cache: Cache, tmp_path: Path) -> None:
     assert cache.directory == tmp_path / "project" / CACHE_DIR_NAME
     facts = _write(tmp_path / "project/claims/a.yaml", FACTS)
     load_facts_cached([facts], tmp_path / "project", cache)
@@ -180,9 +178,7 @@ def test_an_entry_signed_with_another_key_is_ignored(cache: Cache, tmp_path: Pat
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
-def test_a_key_file_others_can_read_turns_the_cache_off(
-    cache: Cache, tmp_path: Path
-) -> None:
+def test_a_key_file_others_can_read_turns_the_cache_off(cache: Cache, tmp_path: Path) -> None:
     key = project_cache.key_path()
     assert key is not None and key.is_file()
     assert stat.S_IMODE(key.stat().st_mode) == 0o600

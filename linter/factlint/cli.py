@@ -19,23 +19,25 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 import pluggy
 
 from factlint import __version__
 from factlint.api import ReportContext, Rule
-from factlint.config import Config, load_config
-from factlint.engine import Result, discover, lint_files, new_session
-from factlint.errors import ConfigError, FactlintError, InputError
 from factlint.cache import clean as clean_cache
 from factlint.cache import open_cache
+from factlint.config import Config, load_config
+from factlint.document import Document
+from factlint.engine import Result, discover, iter_lint, new_session
+from factlint.errors import ConfigError, FactlintError, InputError
 from factlint.facts.cache import load_facts_cached
-from factlint.lexicon_cache import load_lexicon
 from factlint.fix import apply_fixes
+from factlint.lexicon_cache import load_lexicon
 from factlint.model import Finding
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
 from factlint.selection import Selection
+from factlint.stream import line_format
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -160,7 +162,9 @@ def _configure(args: argparse.Namespace, pm: pluggy.PluginManager) -> Config:
         config = replace(config, lang=args.lang)
     select = tuple(c for group in getattr(args, "select", None) or [] for c in group)
     select = select or config.select
-    ignore = config.ignore + tuple(c for group in getattr(args, "ignore", None) or [] for c in group)
+    ignore = config.ignore + tuple(
+        c for group in getattr(args, "ignore", None) or [] for c in group
+    )
     for module in (*config.plugins, *args.plugin):
         register_module(pm, module)
     options = {k: v for k, v in vars(args).items()}
@@ -250,44 +254,74 @@ def _check(
     for item in discover(args.paths or [Path(".")], config):
         if isinstance(item, InputError):
             errors.append(str(item))
+            print(f"factlint: error: {item}", file=sys.stderr)
         else:
             files.append(item)
+    # the report's order (by displayed path) is the linting order, so output can stream
+    files.sort(key=config.relative)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    results = lint_files(
-        files, session, pm, jobs=jobs, plugins=tuple((*config.plugins, *args.plugin))
-    )
-    errors.extend(r.error for r in results if r.error)
-    for line in errors:
-        print(f"factlint: error: {line}", file=sys.stderr)
-    findings = [f for r in results for f in r.findings]
-    if args.fix:
-        findings = _fix(results, errors)
-    findings.sort(key=lambda f: f.sort_key())
-    out = sys.stdout
-    report = ReportContext(
-        documents={r.path: r.document for r in results if r.document is not None},
-        rules=rules,
-        version=__version__,
-        color=_color(args.color, out) and args.output_file is None,
-        errors=tuple(errors),
-    )
-    text = formats[args.format](findings, report)
-    if args.output_file is not None:
-        try:
-            args.output_file.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            print(
-                f"factlint: error: {args.output_file}: cannot write: {exc.strerror}",
-                file=sys.stderr,
-            )
-            return EXIT_ERROR
-    elif text:
-        out.write(text if text.endswith("\n") else text + "\n")
+    formatter = formats[args.format]
+    stream = line_format(formatter)
+    try:
+        out = _open_output(args.output_file)
+    except OSError as exc:
+        print(f"factlint: error: {args.output_file}: cannot write: {exc.strerror}", file=sys.stderr)
+        return EXIT_ERROR
+    color = _color(args.color, out) and args.output_file is None
+    findings: list[Finding] = []
+    documents: dict[str, Document] = {}
+    try:
+        results = iter_lint(
+            files, session, pm, jobs=jobs, plugins=tuple((*config.plugins, *args.plugin))
+        )
+        for result in results:
+            if result.error:
+                errors.append(result.error)
+                print(f"factlint: error: {result.error}", file=sys.stderr)
+            found = _fix([result], errors) if args.fix else list(result.findings)
+            found.sort(key=lambda f: f.sort_key())
+            findings.extend(found)
+            if result.document is None:
+                continue
+            if stream is None:
+                documents[result.path] = result.document  # json/sarif: one report at the end
+            elif found:
+                out.write(stream.body(found, _report({result.path: result.document}, rules, color)))
+        report = _report(documents, rules, color, errors)
+        if stream is not None:
+            out.write(stream.trailer(findings, report))
+        else:
+            text = formatter(findings, report)
+            if text:
+                out.write(text if text.endswith("\n") else text + "\n")
+    except OSError as exc:
+        print(f"factlint: error: {args.output_file}: cannot write: {exc.strerror}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        if out is not sys.stdout:
+            out.close()
     if errors:
         return EXIT_ERROR
     if findings and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _open_output(path: Path | None) -> TextIO:
+    if path is None:
+        return sys.stdout
+    return open(path, "w", encoding="utf-8")
+
+
+def _report(
+    documents: dict[str, Document],
+    rules: dict[str, Rule],
+    color: bool,
+    errors: Sequence[str] = (),
+) -> ReportContext:
+    return ReportContext(
+        documents=documents, rules=rules, version=__version__, color=color, errors=tuple(errors)
+    )
 
 
 def _check_codes(selection: Selection, rules: dict[str, Rule]) -> None:

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
 from factlint import yamlguard
 from factlint.errors import ConfigError
 from factlint.selection import Selection

@@ -113,14 +113,51 @@ def lint_file(path: Path, session: Session, pm: pluggy.PluginManager) -> Result:
         return Result(display, error=f"{display}: internal error: input too deeply nested")
 
 
-def _lint_chunk(paths: Sequence[Path], session: Session, plugins: Sequence[str]) -> list[Result]:
+# A --jobs worker's session and plugin manager, set once by the pool's initializer
+# (the worker's counterpart of the process-wide plugin manager).
+_WORKER: list[tuple[Session, pluggy.PluginManager]] = []
+
+
+def _start_worker(session: Session, plugins: Sequence[str]) -> None:
     """A --jobs worker: the same plugins, configure hook and rules as the main process."""
     from factlint.plugins import collect_rules, new_plugin_manager
 
     pm = new_plugin_manager(plugins)
     pm.hook.factlint_configure(config=session.config)
     session = replace(session, rules=collect_rules(pm, session.config))
-    return [lint_file(p, session, pm) for p in paths]
+    _WORKER.append((session, pm))
+
+
+def _lint_in_worker(path: Path) -> Result:
+    session, pm = _WORKER[0]
+    return lint_file(path, session, pm)
+
+
+def iter_lint(
+    paths: Sequence[Path],
+    session: Session,
+    pm: pluggy.PluginManager,
+    *,
+    jobs: int = 1,
+    plugins: Sequence[str] = (),
+) -> Iterator[Result]:
+    """Lint files, serially or in ``jobs`` processes; yield results in input order.
+
+    Each result is yielded as soon as it and those before it are done, so a
+    caller can write it and let its document go.
+    """
+    if jobs <= 1 or len(paths) < 2:
+        for path in paths:
+            yield lint_file(path, session, pm)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing only with --jobs
+
+    jobs = min(jobs, len(paths))
+    chunk = max(1, min(8, len(paths) // (jobs * 4)))
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(session, tuple(plugins))
+    ) as pool:
+        yield from pool.map(_lint_in_worker, paths, chunksize=chunk)
 
 
 def lint_files(
@@ -132,21 +169,7 @@ def lint_files(
     plugins: Sequence[str] = (),
 ) -> list[Result]:
     """Lint files, serially or in ``jobs`` processes; results in input order."""
-    if jobs <= 1 or len(paths) < 2:
-        return [lint_file(p, session, pm) for p in paths]
-    from concurrent.futures import ProcessPoolExecutor  # multiprocessing only with --jobs
-
-    jobs = min(jobs, len(paths))
-    chunks = [list(paths[i::jobs]) for i in range(jobs)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        parts = list(pool.map(_lint_chunk, chunks, [session] * jobs, [plugins] * jobs))
-    order = {p: i for i, p in enumerate(paths)}
-    flat = [
-        (order[p], r)
-        for chunk, part in zip(chunks, parts, strict=True)
-        for p, r in zip(chunk, part, strict=True)
-    ]
-    return [r for _, r in sorted(flat, key=lambda x: x[0])]
+    return list(iter_lint(paths, session, pm, jobs=jobs, plugins=plugins))
 
 
 def discover(paths: Iterable[Path], config: Config) -> Iterator[Path | InputError]:

@@ -9,6 +9,7 @@ hash of that code.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 
 from factlint.cache import Cache, code_digest
@@ -42,8 +43,6 @@ def load_lexicon(facts: Facts, cache: Cache | None) -> Lexicon:
         except (TypeError, ValueError, KeyError, IndexError):
             pass
     lexicon = build_lexicon(facts)
-    try:
+    with contextlib.suppress(TypeError):
         cache.put("lexicon", key, to_plain(lexicon))
-    except TypeError:
-        pass
     return lexicon

@@ -16,6 +16,7 @@ Without a cache (``cache=None``) the files are simply loaded.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Sequence
 from importlib import resources
@@ -143,8 +144,6 @@ def load_facts_cached(
         if doc is not None
     ]
     facts = _Builder(documents).build(facts_digest(sources))
-    try:
+    with contextlib.suppress(TypeError):
         cache.put("facts", whole, to_plain(facts))
-    except TypeError:
-        pass
     return facts

@@ -35,6 +35,7 @@ packs of ``ctx.config.rules`` for the document and runs their rules.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import hashlib
 import re
@@ -522,10 +523,8 @@ def _read_pack(file: Path, shown: str, cache: Cache | None, code: str) -> tuple[
         except (TypeError, ValueError, KeyError, IndexError, re2.error):
             pass
     rules = parse_pack(text, shown)
-    try:
+    with contextlib.suppress(TypeError):
         cache.put("rulepack", key, to_plain(rules))
-    except TypeError:
-        pass
     return rules
 
 
