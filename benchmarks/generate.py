@@ -115,9 +115,7 @@ def _article(rng: random.Random, world: World, lang: str) -> str:
     day = rng.randint(1, 28)
     month = rng.randint(1, 12)
     paragraphs = [_paragraph(rng, world, lang) for _ in range(rng.randint(6, 12))]
-    return f"---\ndate: 2023-{month:02d}-{day:02d}\nlang: {lang}\n---\n\n" + "\n\n".join(
-        paragraphs
-    )
+    return f"---\ndate: 2023-{month:02d}-{day:02d}\nlang: {lang}\n---\n\n" + "\n\n".join(paragraphs)
 
 
 def generate_corpus(out: Path, megabytes: float, seed: int = 1, facts: Path = CLAIMS) -> int:
@@ -144,7 +142,9 @@ AR_SYLLABLES = ("كا", "لو", "مي", "را", "تن", "فو", "شا", "دور"
 
 
 def _name(rng: random.Random, parts: int) -> tuple[str, str]:
-    picks = [[rng.randrange(len(EN_SYLLABLES)) for _ in range(rng.randint(2, 3))] for _ in range(parts)]
+    picks = [
+        [rng.randrange(len(EN_SYLLABLES)) for _ in range(rng.randint(2, 3))] for _ in range(parts)
+    ]
     en = " ".join("".join(EN_SYLLABLES[i] for i in word).capitalize() for word in picks)
     ar = " ".join("".join(AR_SYLLABLES[i] for i in word) for word in picks)
     return en, ar

@@ -140,8 +140,15 @@ def install_textlint(folder: Path) -> Path | None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "package.json").write_text('{"private": true}\n', encoding="utf-8")
     proc = subprocess.run(
-        [npm, "install", "--no-audit", "--no-fund", "--loglevel=error", "textlint",
-         "textlint-rule-prh"],
+        [
+            npm,
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            "textlint",
+            "textlint-rule-prh",
+        ],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -207,14 +214,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         patterns = grep_patterns(ROOT / "claims", work / "names.txt")
 
         def factlint(*extra: str, facts: Path = ROOT / "claims", cwd: Path = ROOT) -> Run:
-            cmd = [sys.executable, "-m", "factlint", "--facts", str(facts), "--rules",
-                   str(ROOT / "rules"), "--format", "concise", *extra]
+            cmd = [
+                sys.executable,
+                "-m",
+                "factlint",
+                "--facts",
+                str(facts),
+                "--rules",
+                str(ROOT / "rules"),
+                "--format",
+                "concise",
+                *extra,
+            ]
             return run_once(cmd, cwd, env)
 
         def text_lint(target: Path) -> Run:
             assert textlint is not None
-            cmd = [str(textlint), "--config", str(work / ".textlintrc.json"), "--format",
-                   "unix", str(target)]
+            cmd = [
+                str(textlint),
+                "--config",
+                str(work / ".textlintrc.json"),
+                "--format",
+                "unix",
+                str(target),
+            ]
             return run_once(cmd, work, env)
 
         def grep(target: Path) -> Run:
@@ -243,8 +266,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # ---------------------------------------------------------------- corpus size
         print("== throughput against corpus size (repository facts)")
-        table = ["| corpus | files | factlint | textlint+prh | grep -F -f | factlint MB/s | peak MB |",
-                 "|---:|---:|---:|---:|---:|---:|---:|"]
+        table = [
+            "| corpus | files | factlint | textlint+prh | grep -F -f | factlint MB/s | peak MB |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         largest: Path | None = None
         for size in sizes:
             corpus = work / f"corpus-{size:g}mb"
@@ -293,26 +318,55 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("== time per article against facts size (warm cache)")
         sample = work / "corpus-sample"
         count = generate_corpus(sample, 0.25 if quick else 1.0, seed=2)
-        table = ["| entities | per article | start, warm cache | start, cache miss | peak MB |",
-                 "|---:|---:|---:|---:|---:|"]
+        table = [
+            "| entities | per article | start, warm cache | start, cache miss | peak MB |",
+            "|---:|---:|---:|---:|---:|",
+        ]
         one = work / "one"
         one.mkdir(exist_ok=True)
         shutil.copy(HERE / "planted" / "planted-1.en.md", one / "a.en.md")
         points: list[tuple[int, float]] = []
         for entities in (0, 10_000, big_facts) if big_facts != 10_000 else (0, 10_000):
-            facts = ROOT / "claims" if entities == 0 else generate_facts(
-                work / f"facts-{entities}", entities, seed=3
+            facts = (
+                ROOT / "claims"
+                if entities == 0
+                else generate_facts(work / f"facts-{entities}", entities, seed=3)
             )
             shown = 131 if entities == 0 else entities  # the repository has ~100 entities
             miss_env = {**env, "FACTLINT_CACHE_DIR": str(work / f"cache-miss-{entities}")}
             miss = run_once(
-                [sys.executable, "-m", "factlint", "--facts", str(facts), "--format", "concise",
-                 str(one)], ROOT, miss_env,
+                [
+                    sys.executable,
+                    "-m",
+                    "factlint",
+                    "--facts",
+                    str(facts),
+                    "--format",
+                    "concise",
+                    str(one),
+                ],
+                ROOT,
+                miss_env,
             )
             warm_runs = alternate(
-                {"warm": lambda f=facts, e=miss_env: run_once(
-                    [sys.executable, "-m", "factlint", "--facts", str(f), "--format",
-                     "concise", str(one)], ROOT, e)}, repeat)
+                {
+                    "warm": lambda f=facts, e=miss_env: run_once(
+                        [
+                            sys.executable,
+                            "-m",
+                            "factlint",
+                            "--facts",
+                            str(f),
+                            "--format",
+                            "concise",
+                            str(one),
+                        ],
+                        ROOT,
+                        e,
+                    )
+                },
+                repeat,
+            )
             warm = median(warm_runs["warm"])
             lint_runs = alternate({"lint": lambda f=facts: factlint(str(sample), facts=f)}, repeat)
             per_article = (median(lint_runs["lint"]) - warm) / count
@@ -325,9 +379,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if entities == big_facts and entities >= 100_000:
                 results.target("100,000 entities: warm start < 1 s", f"{warm:.2f} s", warm < 1)
                 results.target(
-                    "100,000 entities: cache miss < 30 s", f"{miss.seconds:.1f} s", miss.seconds < 30
+                    "100,000 entities: cache miss < 30 s",
+                    f"{miss.seconds:.1f} s",
+                    miss.seconds < 30,
                 )
-                results.target("100,000 entities: peak memory < 600 MB", f"{peak:.0f} MB", peak < 600)
+                results.target(
+                    "100,000 entities: peak memory < 600 MB", f"{peak:.0f} MB", peak < 600
+                )
         results.facts_points = points
         results.tables.append("### Facts size\n\n" + "\n".join(table))
         base_rate = points[0][1]
@@ -361,7 +419,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         why = "" if cores >= 2 else "(one core)"
         if cores >= 2 and speedup < 1.7:
             why = "(the machine is shared: other work competes for the second core)"
-        results.target("--jobs 2 >= 1.7x --jobs 1", f"{speedup:.2f}x ({t1:.2f} s / {t2:.2f} s)", speedup >= 1.7, why)
+        results.target(
+            "--jobs 2 >= 1.7x --jobs 1",
+            f"{speedup:.2f}x ({t1:.2f} s / {t2:.2f} s)",
+            speedup >= 1.7,
+            why,
+        )
         results.target("--jobs output byte-identical", str(same), same)
     finally:
         if args.keep is None:

@@ -77,16 +77,50 @@ def _mapping(inner: Decode) -> Decode:
 
 
 def _dataclass(cls: type, memo: dict[Any, Decode]) -> Decode:
+    """Rebuild a dataclass from the list of its init fields.
+
+    Without ``__post_init__``, the instance is made without calling ``__init__``
+    (a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, several times slower); fields with a default made
+    outside ``__init__`` (``init=False``) are then set from their defaults.
+    """
     hints = typing.get_type_hints(cls)
     names = [f.name for f in dataclasses.fields(cls) if f.init]
     parts: list[Decode] = []
+    post_init = hasattr(cls, "__post_init__")
+    slots = hasattr(cls, "__slots__")
+    extra = {
+        f.name: f.default
+        for f in dataclasses.fields(cls)
+        if not f.init and f.default is not dataclasses.MISSING
+    }
+    if (
+        post_init
+        or slots
+        or any(not f.init and f.default is dataclasses.MISSING for f in dataclasses.fields(cls))
+    ):
 
-    def decode(value: Any) -> Any:
-        return cls(*[part(item) for part, item in zip(parts, value, strict=True)])
+        def construct(value: Any) -> Any:
+            return cls(*[part(item) for part, item in zip(parts, value, strict=True)])
 
-    memo[cls] = decode  # before the fields: a type may refer to itself
+        memo[cls] = construct
+        parts.extend(decoder(hints[name], memo) for name in names)
+        return construct
+
+    new = object.__new__
+
+    def build(value: Any) -> Any:
+        obj: Any = new(cls)
+        state = obj.__dict__
+        for name, part, item in zip(names, parts, value, strict=True):
+            state[name] = item if part is _same else part(item)
+        if extra:
+            state.update(extra)
+        return obj
+
+    memo[cls] = build  # before the fields: a type may refer to itself
     parts.extend(decoder(hints[name], memo) for name in names)
-    return decode
+    return build
 
 
 def decoder(tp: Any, memo: dict[Any, Decode] | None = None) -> Decode:

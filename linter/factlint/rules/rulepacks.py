@@ -72,6 +72,7 @@ _STEMS_KEY = "rulepacks.stems"
 # a pack lists the definite and the indefinite form when it needs both).
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _LAM_PROCLITICS = ("ول", "فل", "ل")
+_FIRSTS = frozenset(p[0] for p in _PROCLITICS)
 _SENTENCE_END = frozenset(".!?؟")
 _FIELDS = frozenset({"match", "replacement"})
 
@@ -595,7 +596,7 @@ def _stems(ctx: CheckContext) -> list[tuple[tuple[str, str], ...]]:
     out: list[tuple[tuple[str, str], ...]] = []
     for tok in ctx.tokens:
         forms = [(tok.text, "")]
-        if tok.kind is Kind.WORD and tok.script is Script.ARABIC:
+        if tok.kind is Kind.WORD and tok.script is Script.ARABIC and tok.text[:1] in _FIRSTS:
             for p in _PROCLITICS:
                 rest = tok.text[len(p) :]
                 if tok.text.startswith(p) and len(rest) >= 2:
