@@ -21,15 +21,16 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DOMAINS = ROOT / "benchmarks" / "domains"
 
-# Measured with the linter at the commit that added the benchmark (overall, all domains).
-PRECISION_FLOOR = 0.0
-RECALL_FLOOR = 0.0
-FALSE_ALARMS_CEILING = 1000.0  # per 1,000 non-blank lines of the clean articles
+# Measured with the linter at the commit that added the benchmark (all domains together:
+# tp 79, fp 61, fn 85; 52 false alarms in 662 clean lines). Raise them as the linter improves.
+PRECISION_FLOOR = 0.564
+RECALL_FLOOR = 0.481
+FALSE_ALARMS_CEILING = 78.6  # per 1,000 non-blank lines of the clean articles
 
 TARGET_PRECISION = 0.98
 TARGET_RECALL = 0.95
 TARGET_FALSE_ALARMS = 1.0
-MEASURED = "measured: precision 0.00, recall 0.00, 0.0 false alarms per 1,000 clean lines"
+MEASURED = "measured: precision 0.564, recall 0.482, 78.5 false alarms per 1,000 clean lines"
 
 
 def _load() -> ModuleType:
