@@ -11,9 +11,9 @@ findings it must produce in its front matter::
 ``at`` is a unique substring of the article body; it may run across a line
 break (words separated by any whitespace, and by ``>`` on block-quote lines).
 An article with ``expect: []`` is clean. A finding (error or warning; ``info``
-is ignored) is a true positive when an expectation has its code and the lines
-of the finding overlap the lines of ``at``; each expectation is matched at most
-once. Every other finding is a false positive; every unmatched expectation is
+is ignored) is a true positive when an expectation has its code and the
+finding overlaps the characters of ``at`` (or, failing that, its lines); each
+expectation is matched at most once. Every other finding is a false positive; every unmatched expectation is
 a miss; ``code`` may list alternatives (``NM001|AT002``) when either report
 is right. False alarms per 1,000 lines are counted on the clean articles only,
 over their non-blank body lines (front matter excluded).
@@ -56,6 +56,8 @@ class Expected:
     line: int
     end_line: int
     text: str  # the article line(s) the expectation is on
+    start: int = 0  # character offsets of ``at`` in the file
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Got:
     end_line: int
     message: str
     text: str
+    start: int = 0
+    end: int = 0
 
 
 @dataclass
@@ -103,9 +107,9 @@ def per_1000(alarms: int, lines: int) -> float:
     return 1000.0 * alarms / lines if lines else 0.0
 
 
-def domains() -> list[str]:
+def domains(root: Path = DOMAINS) -> list[str]:
     return sorted(
-        p.name for p in DOMAINS.iterdir() if (p / "facts").is_dir() and (p / "articles").is_dir()
+        p.name for p in root.iterdir() if (p / "facts").is_dir() and (p / "articles").is_dir()
     )
 
 
@@ -114,23 +118,28 @@ def _pattern(at: str) -> re.Pattern[str]:
     return re.compile(r"[\s>]+".join(re.escape(w) for w in words))
 
 
-def locate(text: str, body_start: int, at: str, path: str) -> tuple[int, int]:
-    """1-based first and last line of the unique occurrence of ``at`` in the body."""
+def find(text: str, body_start: int, at: str, path: str) -> tuple[int, int]:
+    """Character offsets of the unique occurrence of ``at`` in the body."""
     found = list(_pattern(at).finditer(text, body_start))
     if len(found) != 1:
         raise ValueError(
             f"{path}: expect at {at!r} occurs {len(found)} times in the body, not once"
         )
-    m = found[0]
-    return text.count("\n", 0, m.start()) + 1, text.count("\n", 0, m.end() - 1) + 1
+    return found[0].start(), found[0].end()
+
+
+def locate(text: str, body_start: int, at: str, path: str) -> tuple[int, int]:
+    """1-based first and last line of the unique occurrence of ``at`` in the body."""
+    start, end = find(text, body_start, at, path)
+    return text.count("\n", 0, start) + 1, text.count("\n", 0, end - 1) + 1
 
 
 def _lines(lines: Sequence[str], first: int, last: int) -> str:
     return " / ".join(lines[i - 1].strip() for i in range(first, last + 1))
 
 
-def evaluate(names: Iterable[str] | None = None) -> dict[str, Score]:
-    """Lint every article of each domain with that domain's facts; score it."""
+def evaluate(names: Iterable[str] | None = None, root: Path = DOMAINS) -> dict[str, Score]:
+    """Lint every article of each domain under ``root`` with that domain's facts; score it."""
     from dataclasses import replace
 
     from factlint.config import load_config
@@ -142,8 +151,8 @@ def evaluate(names: Iterable[str] | None = None) -> dict[str, Score]:
     pm = new_plugin_manager()
     rules = collect_rules(pm)
     scores: dict[str, Score] = {}
-    for name in names or domains():
-        base = DOMAINS / name
+    for name in names or domains(root):
+        base = root / name
         config = replace(load_config([base]), facts=(base / "facts",))
         session = new_session(config, load_facts([base / "facts"]), rules, Selection())
         paths = sorted((base / "articles").glob("*.md"))
@@ -158,11 +167,12 @@ def evaluate(names: Iterable[str] | None = None) -> dict[str, Score]:
 def _score_article(score: Score, doc: Any, findings: Sequence[Any]) -> None:
     path = Path(doc.path).name if Path(doc.path).is_absolute() else doc.path
     lines = doc.text.split("\n")
-    expected = [
-        Expected(path, e["code"], e["at"], first, last, _lines(lines, first, last))
-        for e in doc.meta.get("expect") or []
-        for first, last in [locate(doc.text, doc.body_start, e["at"], path)]
-    ]
+    expected = []
+    for e in doc.meta.get("expect") or []:
+        start, end = find(doc.text, doc.body_start, e["at"], path)
+        first, last = doc.text.count("\n", 0, start) + 1, doc.text.count("\n", 0, end - 1) + 1
+        text = _lines(lines, first, last)
+        expected.append(Expected(path, e["code"], e["at"], first, last, text, start, end))
     got = sorted(
         (
             Got(
@@ -173,6 +183,8 @@ def _score_article(score: Score, doc: Any, findings: Sequence[Any]) -> None:
                 f.end_line,
                 f.message,
                 _lines(lines, f.line, f.end_line),
+                getattr(f, "start", 0),
+                getattr(f, "end", 0),
             )
             for f in findings
             if f.severity.value != "info"
@@ -184,26 +196,37 @@ def _score_article(score: Score, doc: Any, findings: Sequence[Any]) -> None:
         body = doc.text[doc.body_start :]
         score.clean_lines += sum(1 for line in body.split("\n") if line.strip())
         score.clean_alarms += len(got)
+    # A finding matches an expectation of its code whose characters it overlaps,
+    # else one whose lines it overlaps (findings without offsets).
     unmatched = list(expected)
-    for g in got:
-        match = next(
-            (
-                e
-                for e in unmatched
-                if g.code in e.code.split("|") and g.line <= e.end_line and e.line <= g.end_line
-            ),
-            None,
-        )
-        if match is None:
+    matched: dict[int, Expected] = {}
+    for overlap in (_chars_overlap, _lines_overlap):
+        for i, g in enumerate(got):
+            if i in matched:
+                continue
+            for e in unmatched:
+                if g.code in e.code.split("|") and overlap(g, e):
+                    matched[i] = e
+                    unmatched.remove(e)
+                    break
+    for i, g in enumerate(got):
+        if i in matched:
+            score.family(g.code)["tp"] += 1
+            score.hits.append((matched[i], g))
+        else:
             score.family(g.code)["fp"] += 1
             score.false.append(g)
-        else:
-            unmatched.remove(match)
-            score.family(g.code)["tp"] += 1
-            score.hits.append((match, g))
     for e in unmatched:
         score.family(e.code.split("|")[0])["fn"] += 1
         score.missed.append(e)
+
+
+def _chars_overlap(g: Got, e: Expected) -> bool:
+    return g.end > g.start and g.start < e.end and e.start < g.end
+
+
+def _lines_overlap(g: Got, e: Expected) -> bool:
+    return g.line <= e.end_line and e.line <= g.end_line
 
 
 def report(scores: dict[str, Score], verbose: bool) -> None:
@@ -263,6 +286,9 @@ def summary(scores: dict[str, Score]) -> tuple[float, float, float]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--domain", action="append", help="only this domain (repeatable)")
+    parser.add_argument(
+        "--root", type=Path, default=DOMAINS, help="directory of domains (default: %(default)s)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
     parser.add_argument("--min-precision", type=float, default=0.0)
     parser.add_argument("--min-recall", type=float, default=0.0)
@@ -270,12 +296,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--max-false-alarms", type=float, default=None, help="per 1,000 clean lines"
     )
     args = parser.parse_args(argv)
-    unknown = sorted(set(args.domain or ()) - set(domains()))
+    unknown = sorted(set(args.domain or ()) - set(domains(args.root)))
     if unknown:
         print(f"domains.py: unknown domain {', '.join(unknown)}", file=sys.stderr)
         return 2
     try:
-        scores = evaluate(args.domain)
+        scores = evaluate(args.domain, args.root)
     except ValueError as exc:
         print(f"domains.py: {exc}", file=sys.stderr)
         return 2

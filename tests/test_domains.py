@@ -109,6 +109,32 @@ def test_a_finding_counts_once_and_only_with_its_code(bench: ModuleType) -> None
     assert (total["tp"], total["fp"], total["fn"]) == (0, 1, 1)
 
 
+def test_a_finding_goes_to_the_expectation_whose_characters_it_covers(
+    bench: ModuleType,
+) -> None:
+    text = "---\nexpect: []\n---\nLee, 40, met Kim, 51, at noon.\n"
+    doc = SimpleNamespace(
+        path="b.md",
+        text=text,
+        body_start=text.index("Lee"),
+        meta={"expect": [{"at": "Lee, 40", "code": "ND001"}, {"at": "Kim, 51", "code": "ND001"}]},
+    )
+    start = text.index("51")
+    kim = SimpleNamespace(
+        code="ND001",
+        line=4,
+        end_line=4,
+        start=start,
+        end=start + 2,
+        severity=SimpleNamespace(value="error"),
+        message="",
+    )
+    score = bench.Score()
+    bench._score_article(score, doc, [kim])
+    assert [e.at for e in score.missed] == ["Lee, 40"]
+    assert [e.at for e, _ in score.hits] == ["Kim, 51"]
+
+
 # -- the data ------------------------------------------------------------------
 
 
