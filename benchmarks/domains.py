@@ -80,6 +80,7 @@ class Score:
     families: dict[str, Counter[str]] = field(default_factory=dict)
     clean_lines: int = 0
     clean_alarms: int = 0
+    langs: dict[str, Counter[str]] = field(default_factory=dict)  # tp fp fn lines alarms
     articles: int = 0
     hits: list[tuple[Expected, Got]] = field(default_factory=list)
     missed: list[Expected] = field(default_factory=list)
@@ -192,10 +193,13 @@ def _score_article(score: Score, doc: Any, findings: Sequence[Any]) -> None:
         key=lambda g: (g.line, g.end_line, g.code),
     )
     score.articles += 1
+    by_lang = score.langs.setdefault(str(doc.lang), Counter())
     if not expected:
         body = doc.text[doc.body_start :]
-        score.clean_lines += sum(1 for line in body.split("\n") if line.strip())
+        clean = sum(1 for line in body.split("\n") if line.strip())
+        score.clean_lines += clean
         score.clean_alarms += len(got)
+        by_lang.update(lines=clean, alarms=len(got))
     # A finding matches an expectation of its code whose characters it overlaps,
     # else one whose lines it overlaps (findings without offsets).
     unmatched = list(expected)
@@ -212,12 +216,15 @@ def _score_article(score: Score, doc: Any, findings: Sequence[Any]) -> None:
     for i, g in enumerate(got):
         if i in matched:
             score.family(g.code)["tp"] += 1
+            by_lang["tp"] += 1
             score.hits.append((matched[i], g))
         else:
             score.family(g.code)["fp"] += 1
+            by_lang["fp"] += 1
             score.false.append(g)
     for e in unmatched:
         score.family(e.code.split("|")[0])["fn"] += 1
+        by_lang["fn"] += 1
         score.missed.append(e)
 
 
@@ -240,6 +247,7 @@ def report(scores: dict[str, Score], verbose: bool) -> None:
             f"= {per_1000(score.clean_alarms, score.clean_lines):.1f} per 1,000 lines"
         )
         _table(score.families)
+        _languages(score.langs)
         if verbose:
             for e in score.missed:
                 print(f"  missed  {e.path}:{e.line} {e.code} at {e.at!r}\n          | {e.text}")
@@ -252,6 +260,8 @@ def report(scores: dict[str, Score], verbose: bool) -> None:
             overall.families.setdefault(family, Counter()).update(counts)
         overall.clean_lines += score.clean_lines
         overall.clean_alarms += score.clean_alarms
+        for lang, counts in score.langs.items():
+            overall.langs.setdefault(lang, Counter()).update(counts)
     if len(scores) > 1:
         total = overall.totals()
         print(
@@ -260,6 +270,7 @@ def report(scores: dict[str, Score], verbose: bool) -> None:
             f"{per_1000(overall.clean_alarms, overall.clean_lines):.1f} per 1,000 clean lines"
         )
         _table(overall.families)
+        _languages(overall.langs)
 
 
 def _table(families: dict[str, Counter[str]]) -> None:
@@ -269,6 +280,16 @@ def _table(families: dict[str, Counter[str]]) -> None:
         print(
             f"   {family:12} {precision(c):9.2f} {recall(c):7.2f}  "
             f"{c['tp']:3d} {c['fp']:3d} {c['fn']:3d}"
+        )
+
+
+def _languages(langs: dict[str, Counter[str]]) -> None:
+    for lang in sorted(langs):
+        c = langs[lang]
+        print(
+            f"   language {lang}: precision {precision(c):.2f}, recall {recall(c):.2f} "
+            f"(tp {c['tp']}, fp {c['fp']}, fn {c['fn']}); "
+            f"{per_1000(c['alarms'], c['lines']):.1f} false alarms per 1,000 clean lines"
         )
 
 
