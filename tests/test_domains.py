@@ -88,6 +88,7 @@ def test_a_finding_counts_once_and_only_with_its_code(bench: ModuleType) -> None
     text = "---\nexpect: []\n---\nOne line.\nTwo lines.\n"
     doc = SimpleNamespace(
         path="a.md",
+        lang="en",
         text=text,
         body_start=text.index("One"),
         meta={"expect": [{"at": "Two", "code": "ND001"}]},
@@ -115,6 +116,7 @@ def test_a_finding_goes_to_the_expectation_whose_characters_it_covers(
     text = "---\nexpect: []\n---\nLee, 40, met Kim, 51, at noon.\n"
     doc = SimpleNamespace(
         path="b.md",
+        lang="ar",
         text=text,
         body_start=text.index("Lee"),
         meta={"expect": [{"at": "Lee, 40", "code": "ND001"}, {"at": "Kim, 51", "code": "ND001"}]},
@@ -133,6 +135,7 @@ def test_a_finding_goes_to_the_expectation_whose_characters_it_covers(
     bench._score_article(score, doc, [kim])
     assert [e.at for e in score.missed] == ["Lee, 40"]
     assert [e.at for e, _ in score.hits] == ["Kim, 51"]
+    assert (score.langs["ar"]["tp"], score.langs["ar"]["fn"]) == (1, 1)
 
 
 # -- the data ------------------------------------------------------------------
