@@ -16,7 +16,7 @@ from factlint.claims import extract_claims
 from factlint.config import Config
 from factlint.errors import FactlintError, InputError
 from factlint.facts.model import Facts
-from factlint.mentions import Lexicon, build_lexicon, find_mentions
+from factlint.mentions import Lexicon, build_lexicon, drop_common_short_forms, find_mentions
 from factlint.model import Finding
 from factlint.quotes import scan_prose
 from factlint.segment import segment
@@ -55,7 +55,9 @@ def new_session(
 def context_for(doc: documents.Document, session: Session) -> CheckContext:
     norm = doc.normalized()
     tokens = tokenize(norm)
-    mentions = find_mentions(norm, tokens, session.lexicon)
+    mentions = drop_common_short_forms(
+        find_mentions(norm, tokens, session.lexicon), session.vocabulary.is_common
+    )
     segments = segment(norm, tokens)
     quotes = scan_prose(doc.prose)
     claims = extract_claims(doc, norm, tokens, segments, mentions, quotes, session.facts)

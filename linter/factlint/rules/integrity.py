@@ -51,6 +51,16 @@ _REPEAT_OK = frozenset(
         "كلا",
     )
 )
+# Arabic names of Latin letters: an acronym spelled letter by letter ("بي بي سي",
+# "إف بي آي") repeats them legitimately.
+_LETTER_NAMES = frozenset(
+    fold(w)
+    for w in (
+        "إيه", "ايه", "بي", "سي", "دي", "إي", "إف", "اف", "جي", "إتش", "اتش", "آي", "اي",
+        "جيه", "كيه", "كي", "إل", "ال", "إم", "ام", "إن", "ان", "أو", "او", "كيو", "آر", "ار",
+        "إس", "اس", "تي", "يو", "في", "فى", "دبليو", "إكس", "اكس", "واي", "زد", "زي", "بى",
+    )
+)  # fmt: skip
 # "X and X" that is idiomatic: "more and more", "again and again", "أكثر وأكثر".
 _COORD_OK = frozenset(
     fold(w)
@@ -162,6 +172,11 @@ def check_duplicated(ctx: CheckContext) -> Iterator[Finding]:
         if a.text == b.text:
             if a.text in _REPEAT_OK or _names(ctx, a, b):
                 continue
+            if a.text in _LETTER_NAMES and (
+                (i > 0 and toks[i - 1].text in _LETTER_NAMES)
+                or (i + 2 < n and toks[i + 2].text in _LETTER_NAMES)
+            ):
+                continue  # an acronym spelled out: "بي بي سي", "سي إن إن"
             start, _ = _orig(ctx, a)
             _, end = _orig(ctx, b)
             first = _text(ctx, a)

@@ -244,8 +244,22 @@ def _split_names(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _close(word: str, name: str) -> bool:
-    if word == name or len(word) < 4 or len(name) < 4:
+_EN_ENDINGS = ("s", "es")
+_AR_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "ها", "هم", "ان", "ين")
+
+
+def _inflected(word: str, name: str) -> bool:
+    """The name with an ending of the language: "the Bergs", "نورلاندي"."""
+    longer, shorter = (word, name) if len(word) > len(name) else (name, word)
+    if not longer.startswith(shorter):
+        return False
+    rest = longer[len(shorter) :]
+    return rest in (_AR_ENDINGS if has_arabic(word) else _EN_ENDINGS)
+
+
+def _close(word: str, name: str, minimum: int = 4) -> bool:
+    """Within one edit (two for long names) and similar enough; ``minimum`` letters."""
+    if word == name or min(len(word), len(name)) < minimum or _inflected(word, name):
         return False
     limit = 1 if max(len(word), len(name)) < 8 else 2
     return OSA.distance(word, name) <= limit and (ratio(word, name) >= 80 or word[0] == name[0])
@@ -475,12 +489,14 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
             continue  # a common word of the language is never a misspelt name
         for target in sorted({*mentioned, *beside}):
             toks = names[target]
+            # beside the rest of the name, a three-letter surname is checked too
+            minimum = 3 if target in beside else 4
             hit = next(
                 (
                     (p, s, n)
                     for p, s in readings
                     for n in sorted(toks & near)
-                    if len(s) >= 4 and _close(s, n)
+                    if len(s) >= minimum and _close(s, n, minimum)
                 ),
                 None,
             )
