@@ -20,6 +20,7 @@ from factlint.mentions import Lexicon, build_lexicon, find_mentions
 from factlint.model import Finding
 from factlint.quotes import scan
 from factlint.selection import Selection
+from factlint.suppress import apply_suppressions
 from factlint.tokens import tokenize
 
 
@@ -84,6 +85,7 @@ def check_document(
         if batch is None:
             continue
         found.extend(f for f in batch if ctx.enabled(f.code))
+    found = apply_suppressions(ctx, found)
     unique = sorted(set(found), key=Finding.sort_key)
     return tuple(unique)
 

@@ -623,7 +623,7 @@ AG001 = Rule(
     severity=Severity.WARNING,
     family="agreement",
     docs=rule_docs("AG001"),
-    fixable=True,
+    fix="unsafe",
 )
 
 

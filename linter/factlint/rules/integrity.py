@@ -317,7 +317,7 @@ TX001 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX001"),
-    fixable=True,
+    fix="safe",
 )
 TX002 = Rule(
     code="TX002",
@@ -327,7 +327,7 @@ TX002 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX002"),
-    fixable=True,
+    fix="safe",
 )
 TX003 = Rule(
     code="TX003",
@@ -337,7 +337,7 @@ TX003 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX003"),
-    fixable=True,
+    fix="safe",
 )
 TX004 = Rule(
     code="TX004",
@@ -347,7 +347,7 @@ TX004 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX004"),
-    fixable=True,
+    fix="safe",
 )
 
 

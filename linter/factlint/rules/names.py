@@ -470,7 +470,7 @@ NM001 = Rule(
     severity=Severity.ERROR,
     family="names",
     docs=rule_docs("NM001"),
-    fixable=True,
+    fix="safe",
 )
 NM002 = Rule(
     code="NM002",
@@ -480,7 +480,7 @@ NM002 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM002"),
-    fixable=True,
+    fix="safe",
 )
 NM003 = Rule(
     code="NM003",
@@ -490,7 +490,7 @@ NM003 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM003"),
-    fixable=True,
+    fix="safe",
 )
 
 
