@@ -79,25 +79,33 @@ def _indented(text: str) -> list[Span]:
 
 
 def _code_spans(text: str) -> list[Span]:
-    """Backtick code spans, each closed within its paragraph by a run of equal length."""
+    """Backtick code spans: a run of backticks closed by the next run of the same
+    length in the same paragraph (CommonMark); one pass, linear in the runs."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    if not runs:
+        return []
+    breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
+    keys: list[tuple[int, int]] = []  # (paragraph, length) of each run
+    paragraph = 0
+    for start, end in runs:
+        while paragraph < len(breaks) and breaks[paragraph] < start:
+            paragraph += 1
+        keys.append((paragraph, end - start))
+    following: list[int | None] = [None] * len(runs)
+    last: dict[tuple[int, int], int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        following[index] = last.get(keys[index])
+        last[keys[index]] = index
     spans: list[Span] = []
-    pos = 0
-    while True:
-        opener = _BACKTICKS.search(text, pos)
-        if opener is None:
-            return spans
-        blank = _BLANK_LINE.search(text, opener.end())
-        limit = blank.start() if blank else len(text)
-        width = len(opener.group(0))
-        closer = next(
-            (m for m in _BACKTICKS.finditer(text, opener.end(), limit) if len(m.group(0)) == width),
-            None,
-        )
+    index = 0
+    while index < len(runs):
+        closer = following[index]
         if closer is None:
-            pos = opener.end()
+            index += 1
             continue
-        spans.append((opener.start(), closer.end()))
-        pos = closer.end()
+        spans.append((runs[index][0], runs[closer][1]))
+        index = closer + 1
+    return spans
 
 
 def non_prose_spans(text: str, markdown: bool = True) -> tuple[Span, ...]:
