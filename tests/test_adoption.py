@@ -13,16 +13,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pluggy
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factlint import autofix
 from factlint.api import Rule
-from factlint.autofix import FileFix, write_atomic, write_fix
+from factlint.autofix import FileFix, fix_file, write_atomic, write_fix
 from factlint.baseline import Baseline, entry_for, load_baseline, merged, render
+from factlint.config import Config
 from factlint.document import parse
+from factlint.engine import Result, check_document, new_session
 from factlint.errors import FactlintError
+from factlint.facts.model import Facts
 from factlint.fix import fix_safety, non_prose_spans, outside_prose
 from factlint.model import Finding, Severity
+from factlint.selection import Selection
 
 REPO = Path(__file__).resolve().parents[1]
 WORLD = Path(__file__).resolve().parent / "fixtures" / "world"
@@ -254,6 +261,9 @@ def test_cli_baseline_round_trip(project: Path) -> None:
 def test_write_baseline_with_fix_is_a_usage_error(project: Path) -> None:
     proc = run(".", "--write-baseline", "b.json", "--fix", cwd=project)
     assert proc.returncode == 2 and "--write-baseline" in proc.stderr
+    proc = run(".", "--baseline", "missing.json", cwd=project)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "missing.json" in proc.stderr
 
 
 # ---------------------------------------------------------------------- fixes
@@ -367,6 +377,51 @@ def test_fix_refuses_a_symlink_out_of_the_tree(project: Path, tmp_path: Path) ->
     # a link inside the tree is fixed through to its target and stays a link
     assert (tree / "inner-link.md").is_symlink()
     assert (tree / "inner.md").read_text(encoding="utf-8") == SAFE_FIXED
+
+
+# ------------------------------------------- fixes: outside prose, idempotence
+
+FRAGMENTS = (
+    "the the ",
+    "a a word ",
+    "plain. ",
+    "`the the` ",
+    "https://example.org/the the ",
+    "<!-- the the --> ",
+    "[the the](https://x.org/a a) ",
+    "\n\n",
+    "\n\n```\nthe the\n```\n\n",
+    "<!-- factlint-disable-next-line TX001 -->\n",
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(parts=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12))
+def test_fixes_stay_in_prose_and_settle(
+    parts: list[str], tmp_path: Path, pm: pluggy.PluginManager, rules: dict[str, Rule]
+) -> None:
+    text = "".join(parts)
+    session = new_session(Config(root=tmp_path), Facts({}, {}), rules, Selection(("TX001", "FL")))
+    doc = parse(text, "a.md")
+    result = Result(doc.path, check_document(doc, session, pm), None, doc, tmp_path / "a.md")
+    fixed = fix_file(result, session, pm, unsafe=False)
+    assert fixed is not None and fixed.converged
+    new = fixed.after.text
+    code_before = [text[a:b] for a, b in non_prose_spans(text) if "factlint" not in text[a:b]]
+    code_after = [new[a:b] for a, b in non_prose_spans(new) if "factlint" not in new[a:b]]
+    assert code_after == code_before
+    # what is left to fix lies outside prose
+    spans = non_prose_spans(new)
+    assert all(outside_prose(new, f.start, f.end, spans=spans) for f in fixed.findings)
+    again = fix_file(
+        Result(doc.path, fixed.findings, None, fixed.after, tmp_path / "a.md"),
+        session,
+        pm,
+        unsafe=False,
+    )
+    assert again is not None and not again.changed
 
 
 # ----------------------------------------------------------------- safe writes

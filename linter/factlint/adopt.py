@@ -44,6 +44,8 @@ def check_adoption_options(args: argparse.Namespace) -> str | None:
     """A usage error in the combination of options, or None."""
     if args.write_baseline is not None and (args.fix or args.diff):
         return "--write-baseline cannot be combined with --fix or --diff"
+    if args.baseline is not None and not args.baseline.is_file():
+        return f"--baseline {args.baseline}: no such file (create it with --write-baseline)"
     return None
 
 
