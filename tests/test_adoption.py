@@ -498,3 +498,23 @@ def test_explain_shows_how_to_suppress(project: Path) -> None:
     assert "## Suppressing" in proc.stdout
     assert "<!-- factlint-disable-next-line ND001" in proc.stdout
     assert "Fix: unsafe" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "needle", "outside"),
+    [
+        ("a.md", "Say `Twich` now.\n", "Twich", True),
+        ("a.md", "See [Twich](https://twich.example/Twich).\n", "Twich", False),
+        ("a.md", "See [x](https://twich.example/Twich).\n", "Twich", True),
+        ("a.md", "---\ntitle: Twich\n---\nBody.\n", "Twich", True),
+        ("a.txt", "Visit https://example.org/Twich today.\n", "Twich", True),
+        ("a.txt", "The platform Twich grew.\n", "Twich", False),
+    ],
+)
+def test_outside_prose_by_the_documents_prose_map(
+    path: str, text: str, needle: str, outside: bool
+) -> None:
+    doc = parse(text, path)
+    assert doc.prose_mask
+    start = text.index(needle)
+    assert outside_prose(text, start, start + len(needle), mask=doc.prose_mask) is outside

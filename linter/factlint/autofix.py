@@ -25,7 +25,6 @@ from factlint.engine import Result, Session, check_document
 from factlint.errors import FactlintError
 from factlint.fix import applicable, apply_fixes
 from factlint.model import Finding
-from factlint.suppress import is_markdown
 
 MAX_PASSES = 10
 
@@ -74,9 +73,8 @@ def fix_file(
     before = doc = result.document
     findings = list(result.findings)
     fixed = 0
-    markdown = is_markdown(doc.path)
     for _ in range(MAX_PASSES):
-        chosen = applicable(findings, session.rules, doc.text, unsafe=unsafe, markdown=markdown)
+        chosen = applicable(findings, session.rules, doc, unsafe=unsafe)
         text, done = apply_fixes(doc.text, chosen)
         if not done or text == doc.text:
             return FileFix(doc.path, result.file, before, doc, fixed, tuple(findings))

@@ -6,7 +6,8 @@ Every rule declares how far its replacements can be trusted
 ``--unsafe-fixes``. A replacement from a rule that declares nothing, or from an
 unknown code, counts as unsafe. No replacement is ever applied outside prose:
 :func:`outside_prose` refuses spans touching front matter, code, URLs, link
-destinations and HTML. The one exception is ``FL100``, whose fix removes an
+destinations and HTML, by the document's prose map (or, for a document built
+without one, a conservative pattern check). The one exception is ``FL100``, whose fix removes an
 unused suppression comment.
 """
 
@@ -17,7 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from factlint.model import Finding
-from factlint.suppress import UNUSED_CODE, is_markdown
+from factlint.prose import is_markdown
+from factlint.suppress import UNUSED_CODE
 
 if TYPE_CHECKING:
     from factlint.api import FixSafety, Rule
@@ -123,14 +125,30 @@ def non_prose_spans(text: str, markdown: bool = True) -> tuple[Span, ...]:
     return tuple(sorted(spans))
 
 
-def outside_prose(text: str, start: int, end: int, *, spans: Sequence[Span] | None = None) -> bool:
+def outside_prose(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    spans: Sequence[Span] | None = None,
+    mask: bytes = b"",
+) -> bool:
     """Whether ``text[start:end]`` touches something that is not prose.
 
-    Conservative: front matter, fenced and indented code, `inline code`, link
-    destinations ``](...)`` and reference definitions, autolinks, bare URLs and
-    e-mail addresses, HTML comments and tags all count. ``spans`` may pass
-    :func:`non_prose_spans` computed once for many calls.
+    With the document's prose map (``mask``: :attr:`factlint.document.Document.prose_mask`,
+    1 for each prose character) every character of the span must be prose (an
+    empty span must touch prose). Without one, a conservative check: front
+    matter, fenced and indented code, `inline code`, link destinations ``](...)``
+    and reference definitions, autolinks, bare URLs and e-mail addresses, HTML
+    comments and tags all count. ``spans`` may pass :func:`non_prose_spans`
+    computed once for many calls.
     """
+    if mask:
+        if not 0 <= start <= end <= len(mask):
+            return True
+        if end == start:
+            return not ((start < len(mask) and mask[start]) or (start > 0 and mask[start - 1]))
+        return 0 in mask[start:end]
     for lo, hi in spans if spans is not None else non_prose_spans(text):
         if lo >= max(end, start + 1):
             break
@@ -148,24 +166,21 @@ def fix_safety(finding: Finding, rules: Mapping[str, Rule]) -> FixSafety | None:
 
 
 def applicable(
-    findings: Iterable[Finding],
-    rules: Mapping[str, Rule],
-    text: str,
-    *,
-    unsafe: bool,
-    markdown: bool = True,
+    findings: Iterable[Finding], rules: Mapping[str, Rule], doc: Document, *, unsafe: bool
 ) -> list[Finding]:
-    """The findings whose replacement ``--fix`` (with ``unsafe``: ``--unsafe-fixes``) applies."""
+    """The findings of ``doc`` whose replacement ``--fix`` (with ``unsafe``:
+    ``--unsafe-fixes``) applies."""
     spans: tuple[Span, ...] | None = None
+    mask = doc.prose_mask
     chosen: list[Finding] = []
     for finding in findings:
         safety = fix_safety(finding, rules)
         if safety is None or (safety == "unsafe" and not unsafe):
             continue
         if finding.code != UNUSED_CODE:
-            if spans is None:
-                spans = non_prose_spans(text, markdown)
-            if outside_prose(text, finding.start, finding.end, spans=spans):
+            if not mask and spans is None:
+                spans = non_prose_spans(doc.text, is_markdown(doc.path))
+            if outside_prose(doc.text, finding.start, finding.end, spans=spans, mask=mask):
                 continue
         chosen.append(finding)
     return chosen
@@ -183,7 +198,7 @@ def fixability(
         doc = documents.get(path)
         if doc is None:
             continue
-        for finding in applicable(group, rules, doc.text, unsafe=True, markdown=is_markdown(path)):
+        for finding in applicable(group, rules, doc, unsafe=True):
             safety = fix_safety(finding, rules)
             if safety is not None:
                 result[finding] = safety

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from factlint.api import Rule
 from factlint.hookspecs import hookimpl
 from factlint.model import Finding, Severity
+from factlint.prose import is_markdown
 from factlint.rules.docs import rule_docs
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from factlint.document import Document
 
 UNUSED_CODE = "FL100"
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 _BODY = (
     r"factlint-(?P<kind>disable-next-line|disable-file|disable|enable)"
@@ -71,10 +71,6 @@ class Directive:
         if self.reason:
             body += f" -- {self.reason}"
         return f"<!-- {body} -->" if self.comment else body
-
-
-def is_markdown(path: str) -> bool:
-    return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, int, int]]:
