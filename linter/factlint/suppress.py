@@ -301,6 +301,12 @@ def factlint_rules() -> list[Rule]:
 
 def suppression_help(code: str) -> str:
     """The generic 'Suppressing' section that ``factlint explain`` appends to a rule's docs."""
+    if code == UNUSED_CODE:
+        return (
+            "## Suppressing\n\n"
+            f"{UNUSED_CODE} is not suppressed by comments: remove the unused one "
+            f"(`--fix` does), or turn the rule off with `--ignore {UNUSED_CODE}`."
+        )
     return (
         "## Suppressing\n\n"
         "To accept one finding in place, put a comment on the line before it "
