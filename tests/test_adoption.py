@@ -302,6 +302,7 @@ def test_fix_applies_safe_fixes_only_then_unsafe_ones(project: Path) -> None:
     proc = run("a.md", "--fix", "--format", "json", cwd=project)
     assert article.read_text(encoding="utf-8") == SAFE_FIXED
     assert codes(proc) == ["ND001"] and proc.returncode == 1
+    assert json.loads(proc.stdout)["summary"]["fixed"] == 2
     proc = run("a.md", "--fix", cwd=project)
     assert "Fixed 0 findings." in proc.stdout and "1 more fixable with" in proc.stdout
     proc = run("a.md", "--fix", "--unsafe-fixes", cwd=project)
