@@ -21,6 +21,7 @@ from factlint.model import Finding
 from factlint.quotes import scan_prose
 from factlint.segment import segment
 from factlint.selection import Selection
+from factlint.suppress import apply_suppressions
 from factlint.tokens import tokenize
 from factlint.wordlist import Vocabulary
 
@@ -92,6 +93,7 @@ def check_document(
         if batch is None:
             continue
         found.extend(f for f in batch if ctx.enabled(f.code) and doc.in_prose(f.start, f.end))
+    found = apply_suppressions(ctx, found)
     unique = sorted(set(found), key=Finding.sort_key)
     return tuple(unique)
 

@@ -332,7 +332,7 @@ TX001 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX001"),
-    fixable=True,
+    fix="safe",
 )
 TX002 = Rule(
     code="TX002",
@@ -342,7 +342,7 @@ TX002 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX002"),
-    fixable=True,
+    fix="safe",
 )
 TX003 = Rule(
     code="TX003",
@@ -352,7 +352,7 @@ TX003 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX003"),
-    fixable=True,
+    fix="safe",
 )
 TX004 = Rule(
     code="TX004",
@@ -362,7 +362,7 @@ TX004 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX004"),
-    fixable=True,
+    fix="safe",
 )
 
 

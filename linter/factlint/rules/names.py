@@ -589,7 +589,7 @@ NM001 = Rule(
     severity=Severity.ERROR,
     family="names",
     docs=rule_docs("NM001"),
-    fixable=True,
+    fix="safe",
 )
 NM004 = Rule(
     code="NM004",
@@ -599,7 +599,7 @@ NM004 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM004"),
-    fixable=True,
+    fix="unsafe",
 )
 NM002 = Rule(
     code="NM002",
@@ -609,7 +609,7 @@ NM002 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM002"),
-    fixable=True,
+    fix="safe",
 )
 NM003 = Rule(
     code="NM003",
@@ -619,7 +619,7 @@ NM003 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM003"),
-    fixable=True,
+    fix="safe",
 )
 
 
