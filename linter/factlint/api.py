@@ -104,6 +104,8 @@ class ReportContext:
     version: str
     color: bool = False
     errors: Sequence[str] = ()  # one-line input errors (already printed to stderr)
+    facts: Facts | None = None  # the facts of the run (for formats that show coverage)
+    config: Config | None = None
 
 
 Formatter = Callable[[Sequence[Finding], ReportContext], str]
