@@ -29,8 +29,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
 if CHROMIUM is None or DRIVER is None:
     pytest.skip(
-        "Chromium or chromedriver is not installed "
-        "(apt-get install -y chromium chromium-driver)",
+        "Chromium or chromedriver is not installed (apt-get install -y chromium chromium-driver)",
         allow_module_level=True,
     )
 
@@ -130,10 +129,14 @@ def test_focus_shows_the_finding_details(page: Any) -> None:
 def test_filters_hide_panel_entries(page: Any) -> None:
     from selenium.webdriver.common.by import By
 
-    before = len([li for li in page.find_elements(By.CSS_SELECTOR, "#items li") if li.is_displayed()])
+    before = len(
+        [li for li in page.find_elements(By.CSS_SELECTOR, "#items li") if li.is_displayed()]
+    )
     box = page.find_element(By.CSS_SELECTOR, "#filters input[name=verdict][value=verified]")
     box.click()
-    after = len([li for li in page.find_elements(By.CSS_SELECTOR, "#items li") if li.is_displayed()])
+    after = len(
+        [li for li in page.find_elements(By.CSS_SELECTOR, "#items li") if li.is_displayed()]
+    )
     box.click()
     assert 0 < after < before
 

@@ -67,11 +67,11 @@ def _trim_url(url: str) -> str:
     """Drop trailing punctuation and closing brackets the URL does not open."""
     while url:
         last = url[-1]
-        if last in ".,;:!?":
-            url = url[:-1]
-        elif last == ")" and url.count(")") > url.count("("):
-            url = url[:-1]
-        elif last == "]" and url.count("]") > url.count("["):
+        if (
+            last in ".,;:!?"
+            or (last == ")" and url.count(")") > url.count("("))
+            or (last == "]" and url.count("]") > url.count("["))
+        ):
             url = url[:-1]
         else:
             break
