@@ -22,7 +22,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factlint.coverage import (
@@ -315,23 +314,24 @@ def _article(
 
 
 def _facts_files(ctx: ReportContext) -> list[tuple[str, str]]:
+    """(display path, modification time) of every facts file read, includes too."""
     config = ctx.config
     if config is None or not config.facts:
         return []
-    from factlint.facts.loader import display_path, facts_files
+    from factlint.facts.loader import read_sources
 
     try:
-        paths = facts_files(list(config.facts), config.root)
+        sources = read_sources(list(config.facts), config.root)
     except Exception:  # a facts problem was reported when the facts were loaded
         return []
     out = []
-    for path in paths:
+    for source in sources:
         try:
-            stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+            stamp = dt.datetime.fromtimestamp(source.path.stat().st_mtime, dt.UTC)
             when = stamp.strftime("%Y-%m-%d %H:%M UTC")
         except OSError:
             when = "?"
-        out.append((display_path(path, Path.cwd()), when))
+        out.append((source.display, when))
     return out
 
 
