@@ -569,5 +569,7 @@ form.addEventListener('change',apply);apply();
 function openRule(){var id=location.hash.slice(1);var el=id&&document.getElementById(id);
 if(el&&el.tagName==='DETAILS')el.open=true;}
 window.addEventListener('hashchange',openRule);openRule();
+window.addEventListener('beforeprint',function(){
+document.querySelectorAll('.rules details').forEach(function(d){d.open=true;});});
 })();
 """
