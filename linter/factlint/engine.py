@@ -18,7 +18,7 @@ from factlint.errors import FactlintError, InputError
 from factlint.facts.model import Facts
 from factlint.mentions import Lexicon, build_lexicon, find_mentions
 from factlint.model import Finding
-from factlint.quotes import scan
+from factlint.quotes import scan_prose
 from factlint.selection import Selection
 from factlint.tokens import tokenize
 
@@ -53,7 +53,7 @@ def context_for(doc: documents.Document, session: Session) -> CheckContext:
     norm = doc.normalized()
     tokens = tokenize(norm)
     mentions = find_mentions(norm, tokens, session.lexicon)
-    quotes = scan(doc.text, doc.body_start)
+    quotes = scan_prose(doc.prose)
     claims = extract_claims(doc, norm, tokens, mentions, quotes, session.facts)
     settings = session.config.settings_for(Path(doc.path))
     selection = session.selection
@@ -83,7 +83,7 @@ def check_document(
     for batch in pm.hook.factlint_check(ctx=ctx):
         if batch is None:
             continue
-        found.extend(f for f in batch if ctx.enabled(f.code))
+        found.extend(f for f in batch if ctx.enabled(f.code) and doc.in_prose(f.start, f.end))
     unique = sorted(set(found), key=Finding.sort_key)
     return tuple(unique)
 
