@@ -161,3 +161,39 @@ def test_no_network_request_and_screenshot(page: Any, tmp_path: Path) -> None:
     )
     assert page.save_screenshot(str(target))
     assert target.stat().st_size > 10_000
+
+
+def test_hover_and_tab_key_show_details(page: Any) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    tip = page.find_element(By.ID, "tip")
+    page.execute_script("document.getElementById('tip').hidden = true; window.scrollTo(0, 0);")
+    mark = page.find_element(By.CSS_SELECTOR, "#d1-L18 mark.f.sev-error")
+    ActionChains(page).move_to_element(mark).perform()
+    assert tip.is_displayed() and "AT001" in tip.text and "Bret Taylor" in tip.text
+    # keyboard only: Tab from the top of the page reaches a highlight and shows it
+    page.execute_script(
+        "document.getElementById('tip').hidden = true; document.activeElement.blur();"
+    )
+    for _ in range(40):
+        ActionChains(page).send_keys(Keys.TAB).perform()
+        if page.execute_script("return document.activeElement.classList.contains('hl');"):
+            break
+    assert page.execute_script("return document.activeElement.classList.contains('hl');")
+    assert tip.is_displayed() and tip.text.strip()
+    ActionChains(page).send_keys(Keys.ESCAPE).perform()
+    assert not tip.is_displayed()
+
+
+def test_printed_page_leaves_out_filters_and_shows_fact_notes(page: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not page.find_element(By.ID, "filters").is_displayed()
+        notes = [n for n in page.find_elements(By.CSS_SELECTOR, "#items .more") if n.is_displayed()]
+        assert any("Twitch" in n.text for n in notes)
+    finally:
+        page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

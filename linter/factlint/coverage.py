@@ -326,15 +326,17 @@ def _judge_year(ctx: CheckContext, claim: YearClaim) -> _Judgement:
     statement = f"{_name(ctx.facts, claim.subject.target)} · {claim.kind} {claim.year}"
     if entity is None:
         return _unknown(statement, f"no entity '{claim.subject.target}'", claim.subject.target)
+    fields = {"founded": "founding date", "born": "birth date"}
+    if claim.kind not in fields:
+        return _unknown(statement, f"a '{claim.kind}' year is not judged", entity.id, entity)
     recorded = entity.founded if claim.kind == "founded" else entity.born
-    field = "founding date" if claim.kind == "founded" else "birth date"
     if recorded is None:
         return _unknown(
             statement,
-            f"no {field} recorded for {entity.preferred('en')}",
+            f"no {fields[claim.kind]} recorded for {entity.preferred('en')}",
             entity.id,
             entity,
-            Stub("founded" if claim.kind == "founded" else "born", entity=entity.id),
+            Stub(claim.kind, entity=entity.id),
         )
     if recorded.year != claim.year:
         return _unknown(statement, "not checked (the year rule is not selected)", "")

@@ -32,6 +32,11 @@ def _parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
     parser.description = "List the claims read from each article and what the facts say of them."
     parser.epilog = None
     parser.set_defaults(format="text")
+    for action in parser._actions:
+        if action.dest == "format":
+            action.help = "text (default), json or claims-json"
+        elif action.dest in ("fix", "jobs", "exit_zero", "color"):
+            action.help = argparse.SUPPRESS  # accepted, but they do nothing here
     parser.add_argument(
         "--unknown-only",
         action="store_true",
@@ -165,7 +170,10 @@ def render_unknown(files: Sequence[FileCoverage]) -> str:
 
 
 def main(argv: Sequence[str], pm: pluggy.PluginManager) -> int:
-    args = _parser(pm).parse_args(list(argv))
+    parser = _parser(pm)
+    args = parser.parse_args(list(argv))
+    if args.fix:
+        parser.error("--fix does not apply to 'factlint claims'")
     if args.format not in FORMATS:
         print(
             f"factlint: error: unknown claims format {args.format!r} "

@@ -210,6 +210,16 @@ def _render_line(
     return "".join(out)
 
 
+def _print_notes(finding: Finding) -> str:
+    """The replacement and facts of a finding, shown in the panel only when printed."""
+    notes = []
+    if finding.replacement:
+        notes.append(f'replace with <bdi class="repl">{esc(finding.replacement)}</bdi>')
+    if finding.facts:
+        notes.append("facts: " + "; ".join(esc(f.cite()) for f in finding.facts))
+    return f'<span class="more" dir="auto">{" · ".join(notes)}</span>' if notes else ""
+
+
 @dataclass(frozen=True)
 class _Article:
     body: str
@@ -253,7 +263,8 @@ def _article(
             f'<li data-filter="{filters}" class="it sev-{sev.value}"><a href="#{ident}">'
             f'<span class="sev sev-{sev.value}">{sev.value[0].upper()}</span> '
             f"<code>{esc(finding.code)}</code> <bdi>{esc(doc.path)}</bdi>:{finding.line}:"
-            f'{finding.column}</a> <span class="msg" dir="auto">{esc(finding.message)}</span></li>'
+            f'{finding.column}</a> <span class="msg" dir="auto">{esc(finding.message)}</span>'
+            f"{_print_notes(finding)}</li>"
         )
     for claim in coverage.claims if coverage else ():
         counter["C"] += 1
@@ -528,14 +539,14 @@ border-radius:6px;box-shadow:0 4px 18px rgba(0,0,0,.18);padding:6px 10px;font-si
 #tip .tip-body+.tip-body{border-top:1px solid var(--line);margin-top:6px;padding-top:4px}
 #tip p{margin:3px 0}.k{color:var(--mut);font-size:12px}.facts{margin:0;padding-inline-start:18px}
 .repl{font-weight:600;background:#e8f5e9;padding:0 3px}.fam{color:var(--mut)}
-.details{display:none}.rules pre{white-space:pre-wrap;font-size:12px;background:#f6f6f6;padding:8px}
+.details{display:none}.more{display:none}.rules pre{white-space:pre-wrap;font-size:12px;background:#f6f6f6;padding:8px}
 .errors{color:var(--err-b)}code{font-size:.92em}
 @media (max-width:900px){.layout{display:block}aside{width:auto;position:static;max-height:none}}
 @media print{
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{font-size:11pt}.layout{display:block}aside{width:auto;position:static;max-height:none;
 border:0;overflow:visible}#filters,#tip{display:none!important}#items li{white-space:normal}
-#items li.off{display:block}.row{break-inside:avoid}.hl:focus{outline:none}
+#items li.off{display:block}.more{display:block;font-size:9pt}.row{break-inside:avoid}.hl:focus{outline:none}
 .rules details{display:block}.rules details>*{display:block}a{color:inherit}}
 """
 
@@ -552,11 +563,14 @@ tip.hidden=false;var r=el.getBoundingClientRect();
 var w=Math.min(520,document.documentElement.clientWidth-16);
 var left=Math.max(8,Math.min(r.left+window.scrollX,window.scrollX+document.documentElement.clientWidth-w-8));
 tip.style.left=left+'px';tip.style.top=(r.bottom+window.scrollY+6)+'px';}
-function hide(){tip.hidden=true;}
-document.addEventListener('mouseover',function(e){var t=e.target.closest?e.target.closest('.hl'):null;
-if(t){show(t);}else if(!tip.contains(e.target)){hide();}});
-document.addEventListener('focusin',function(e){var t=e.target.closest?e.target.closest('.hl'):null;
-if(t){show(t);}else if(!tip.contains(e.target)){hide();}});
+var by=null;function hide(){tip.hidden=true;by=null;}
+function hl(el){return el&&el.closest?el.closest('.hl'):null;}
+document.addEventListener('mouseover',function(e){var t=hl(e.target);
+if(t){show(t);by='hover';}else if(by==='hover'&&!tip.contains(e.target)){hide();}});
+document.addEventListener('focusin',function(e){var t=hl(e.target);
+if(t){show(t);by='focus';}else if(!tip.contains(e.target)){hide();}});
+document.addEventListener('focusout',function(){setTimeout(function(){
+var a=document.activeElement;if(by==='focus'&&!hl(a)&&!tip.contains(a))hide();},0);});
 document.addEventListener('keydown',function(e){if(e.key==='Escape')hide();});
 var form=document.getElementById('filters');var shown=document.getElementById('shown');
 function apply(){var off={};form.querySelectorAll('input[type=checkbox]').forEach(function(cb){
