@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pluggy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factlint.api import ReportContext, Rule
 from factlint.cli import main
@@ -166,3 +168,26 @@ def test_seed_report_from_the_command_line(tmp_path: Path, monkeypatch: pytest.M
     again = tmp_path / "r2.html"
     assert main(["--format", "html", "-o", str(again), "seeds/"]) == 1
     assert again.read_bytes() == out.read_bytes()
+
+
+@given(
+    st.text(alphabet="ab ج\nد", min_size=1, max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=1, max_size=4),
+)
+@settings(max_examples=60, deadline=None)
+def test_every_highlight_covers_exactly_its_span(
+    rules: dict[str, Rule], text: str, spans: list[tuple[int, int]]
+) -> None:
+    doc = parse(text, "p.txt")
+    findings = []
+    for a, b in spans:
+        a, b = sorted((min(a, len(text)), min(b, len(text))))
+        if a == b or not text[a:b].replace("\n", ""):
+            continue
+        (line, col), (end_line, end_col) = doc.position(a), doc.position(b)
+        findings.append((text[a:b], _finding("p.txt", line, col, end_line, end_col)))
+    page = _report(text, [f for _, f in findings], rules, path="p.txt")
+    covered = _parse(page).texts
+    ordered = sorted(findings, key=lambda item: item[1].sort_key())
+    for number, (expected, _) in enumerate(ordered, start=1):
+        assert covered[f"F{number}"] == expected.replace("\n", "")
