@@ -193,3 +193,13 @@ def test_claims_command_errors_are_one_line(
     err = capsys.readouterr().err.strip().splitlines()
     assert err[0].startswith("factlint: error: unknown claims format 'xml'")
     assert err[1] == "factlint: error: missing.md: no such file or directory"
+
+
+def test_a_disagreement_no_selected_rule_reports_is_not_checked(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["claims", "--format", "json", "--ignore", "ND001", "a.md"]) == 0
+    claims = json.loads(capsys.readouterr().out)["files"][0]["claims"]
+    age = next(c for c in claims if c["kind"] == "age")
+    assert age["verdict"] == "unknown"
+    assert age["missing"] == "not checked: the age disagrees and ND001 is not selected"

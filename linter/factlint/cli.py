@@ -57,7 +57,9 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
     parser.add_argument(
-        "--format", default="text", help="output format (text, concise, json, jsonl, github, sarif)"
+        "--format",
+        default="text",
+        help="output format (text, concise, json, jsonl, github, sarif, html, claims-json)",
     )
     parser.add_argument("--date", type=_date, help="document date for articles without one")
     parser.add_argument("--lang", help="language for articles that do not declare one")

@@ -227,6 +227,8 @@ def _judge_role(ctx: CheckContext, claim: RoleClaim) -> _Judgement:
         for r in person.roles
         if facts.is_kind_of(r.title, title.id) and (org is None or r.org == org)
     ]
+    if matching and not ctx.enabled("AT003") and not _tense_agrees(matching, claim, ctx.date):
+        return _unknown(statement, "not checked: the tense disagrees and AT003 is not selected", "")
     if matching:
         role = _best_role(matching, claim, ctx.date)
         basis = f"{person.preferred('en')}: {facts.role_label(role)}{_dates(role)}"
@@ -239,6 +241,15 @@ def _judge_role(ctx: CheckContext, claim: RoleClaim) -> _Judgement:
         person,
         Stub("role", entity=person.id, title=title.id, org=org or ""),
     )
+
+
+def _tense_agrees(roles: Sequence[Role], claim: RoleClaim, day: dt.date | None) -> bool:
+    """Whether some role fits the claim's tense at ``day`` (undecided dates fit)."""
+    if day is None or claim.tense is Tense.UNSPECIFIED:
+        return True
+    if claim.tense is Tense.FORMER:
+        return any(r.ended_before(day) or r.held_on(day) is None for r in roles)
+    return any(r.held_on(day) is not False for r in roles)
 
 
 def _unknown(
@@ -286,6 +297,8 @@ def _judge_age(ctx: CheckContext, claim: AgeClaim) -> _Judgement:
     if person.died is not None and person.died.earliest() < at:
         at = person.died.latest()
     youngest, oldest = _age_on(person.born.latest(), at), _age_on(person.born.earliest(), at)
+    if not youngest <= claim.age <= oldest and not ctx.enabled("ND001"):
+        return _unknown(statement, "not checked: the age disagrees and ND001 is not selected", "")
     ages = f"{youngest}" if youngest == oldest else f"{youngest}–{oldest}"
     basis = f"born {person.born}: {ages} at {at}"
     return _Judgement(Verdict.VERIFIED, statement, (person.fact("born"),), basis=basis)
@@ -317,7 +330,9 @@ def _judge_date(ctx: CheckContext, claim: DateClaim) -> _Judgement:
         return _unknown(statement, f"{when} {year} is not a calendar date", "")
     basis = f"the calendar: {real.isoformat()} is a {_WEEKDAYS[real.weekday()]}"
     if real.weekday() != claim.weekday:
-        return _unknown(statement, "not checked (the weekday rule is not selected)", "")
+        return _unknown(
+            statement, "not checked: the weekday disagrees and ND002 is not selected", ""
+        )
     return _Judgement(Verdict.VERIFIED, statement, (FactRef("calendar"),), basis=basis)
 
 
@@ -339,7 +354,7 @@ def _judge_year(ctx: CheckContext, claim: YearClaim) -> _Judgement:
             Stub(claim.kind, entity=entity.id),
         )
     if recorded.year != claim.year:
-        return _unknown(statement, "not checked (the year rule is not selected)", "")
+        return _unknown(statement, "not checked: the year disagrees and ND003 is not selected", "")
     basis = f"{entity.preferred('en')}: {claim.kind} {recorded}"
     return _Judgement(Verdict.VERIFIED, statement, (entity.fact(claim.kind),), basis=basis)
 
@@ -373,7 +388,7 @@ def _judge_count(ctx: CheckContext, claim: CountClaim) -> _Judgement:
         q.approximate and abs(claim.value - q.value) <= APPROXIMATE_TOLERANCE * q.value
     )
     if not close:
-        return _unknown(statement, "not checked (the count rule is not selected)", "")
+        return _unknown(statement, "not checked: the count disagrees and ND004 is not selected", "")
     about = "about " if q.approximate else ""
     when = f" as of {q.as_of}" if q.as_of else ""
     basis = f"{entity.preferred('en')}: {about}{q.value} {q.kind}{when}"
@@ -383,7 +398,7 @@ def _judge_count(ctx: CheckContext, claim: CountClaim) -> _Judgement:
 def _judge_list(ctx: CheckContext, claim: ListClaim) -> _Judgement:
     statement = f"announces {claim.count}, lists {len(claim.items)}"
     if claim.count != len(claim.items):
-        return _unknown(statement, "not checked (the list rule is not selected)", "")
+        return _unknown(statement, "not checked: the counts disagree and ND005 is not selected", "")
     basis = f"the text lists {len(claim.items)} items"
     return _Judgement(Verdict.VERIFIED, statement, (FactRef("text"),), basis=basis)
 

@@ -67,6 +67,8 @@ def collect(
     selection = Selection(config.select, config.ignore)
     _check_codes(selection, rules)
     facts = load_facts_cached(list(config.facts), config.root)
+    if not config.facts:
+        print("factlint: warning: no facts configured; every claim is unknown", file=sys.stderr)
     session = new_session(config, facts, rules, selection)
     files: list[FileCoverage] = []
     errors: list[str] = []
