@@ -21,7 +21,7 @@ import datetime as dt
 import enum
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from factlint.api import CheckContext, ReportContext
@@ -93,6 +93,7 @@ class Stub:
     title: str = ""
     org: str = ""
     kind: str = ""
+    location: str = ""  # file:line of the existing entity
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,8 @@ def _unknown(
 ) -> _Judgement:
     if not label:
         label = f"{person.preferred('en')} ({person.id})" if person else entity
+    if stub is not None and person is not None and person.file:
+        stub = replace(stub, location=f"{person.file}:{person.line}")
     return _Judgement(
         Verdict.UNKNOWN,
         statement,

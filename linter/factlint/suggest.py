@@ -46,6 +46,7 @@ def suggest_facts(files: Sequence[FileCoverage]) -> str:
     new_entities: dict[str, tuple[Stub, list[JudgedClaim]]] = {}
     quantities: dict[tuple[str, str], list[JudgedClaim]] = {}
     additions: dict[str, dict[tuple[str, str, str], list[JudgedClaim]]] = {}
+    locations: dict[str, str] = {}
     for cov in files:
         for claim in cov.claims:
             stub = claim.stub
@@ -57,6 +58,7 @@ def suggest_facts(files: Sequence[FileCoverage]) -> str:
                 quantities.setdefault((stub.entity, stub.kind), []).append(claim)
             else:
                 key = (stub.what, stub.title, stub.org)
+                locations.setdefault(stub.entity, stub.location)
                 additions.setdefault(stub.entity, {}).setdefault(key, []).append(claim)
     out = [
         "# Drafts from 'factlint claims --suggest-facts' for claims the facts cannot judge.",
@@ -94,7 +96,8 @@ def suggest_facts(files: Sequence[FileCoverage]) -> str:
             )
     for entity in sorted(additions):
         out.append("---")
-        out.append(f"# Add these fields to the entity '{entity}' in your facts files.")
+        where = f" ({locations[entity]})" if locations.get(entity) else ""
+        out.append(f"# Add these fields to the entity '{entity}'{where}.")
         fields = additions[entity]
         roles = sorted(k for k in fields if k[0] == "role")
         for key in sorted(k for k in fields if k[0] != "role"):
