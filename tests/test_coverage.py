@@ -114,6 +114,7 @@ def test_suggested_facts_have_placeholders_and_are_valid_once_filled(
     )
     drafts = suggest_facts([FileCoverage("a.md", tuple(claims_of(text)))])
     assert all(p in drafts for p in ("<YYYY-MM-DD>", "<URL or citation>"))
+    assert "# Add these fields to the entity 'leo-marsh' (world.yaml:176)." in drafts
     values = [line for line in drafts.splitlines() if not line.lstrip().startswith("#")]
     assert not any("2001" in line or "40" in line for line in values)  # the article's numbers
     assert "founded 2001" in drafts  # ...are named only in the comment citing the claim
