@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from factlint.coverage import (
@@ -42,6 +43,11 @@ RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "sd", "ug", "d
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _VERDICTS = (Verdict.CONTRADICTED, Verdict.UNKNOWN, Verdict.VERIFIED)
+
+
+def _asset(name: str) -> str:
+    """The report's stylesheet or script, shipped next to this module."""
+    return resources.files("factlint.report").joinpath(name).read_text(encoding="utf-8")
 
 
 def esc(text: str) -> str:
@@ -471,7 +477,7 @@ def format_html(findings: Sequence[Finding], ctx: ReportContext) -> str:
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
         "base-uri 'none'; form-action 'none'\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>factlint report</title><style>{_CSS}</style></head><body>"
+        f"<title>factlint report</title><style>{_asset('html.css')}</style></head><body>"
         f'<header class="top"><h1>factlint report</h1><p class="ver">factlint {esc(ctx.version)}</p>'
         f"{_summary(ctx, findings, list(coverage.values()), rules)}</header>"
         '<div class="layout"><main>'
@@ -481,7 +487,7 @@ def format_html(findings: Sequence[Finding], ctx: ReportContext) -> str:
         f"<h2>Findings and claims</h2>{_filters(findings, claims, rules)}"
         f'<ol id="items">{panel_items}</ol></aside></div>'
         '<div id="tip" role="tooltip" hidden></div>'
-        f"<script>{_JS}</script></body></html>\n"
+        f"<script>{_asset('html.js')}</script></body></html>\n"
     )
 
 
@@ -490,100 +496,3 @@ def format_claims_json(findings: Sequence[Finding], ctx: ReportContext) -> str:
     from factlint.coverage_cli import render_json
 
     return render_json(report_coverage(findings, ctx))
-
-
-_CSS = """
-:root{--err:#fdd3d0;--err-b:#c62828;--warn:#ffe9b3;--warn-b:#b26a00;--info:#d7e9fb;
---info-b:#1565c0;--ok:#2e7d32;--unk:#8a8a8a;--fg:#1d1d1f;--mut:#5f6368;--bg:#fff;--line:#e3e3e3}
-*{box-sizing:border-box}
-body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans Arabic",
-Tahoma,sans-serif;color:var(--fg);background:var(--bg)}
-.top{padding:12px 20px;border-bottom:1px solid var(--line);background:#fafafa}
-h1{font-size:20px;margin:0}.ver{color:var(--mut);margin:0 0 8px;font-size:12px}
-.summary{display:flex;flex-wrap:wrap;gap:12px 32px}.summary h3{font-size:13px;margin:0 0 4px;
-color:var(--mut);text-transform:uppercase;letter-spacing:.04em}.summary .big{font-size:24px;margin:0}
-.summary ul{margin:0;padding-inline-start:18px}.date{color:var(--mut);font-size:12px}
-table.fam{border-collapse:collapse;font-size:13px}table.fam td,table.fam th{padding:1px 8px;
-border-bottom:1px solid var(--line);text-align:end}table.fam th[scope=row]{text-align:start}
-.layout{display:flex;align-items:flex-start}main{flex:1;min-width:0;padding:8px 20px}
-aside{width:360px;flex:none;position:sticky;top:0;max-height:100vh;overflow:auto;
-border-inline-start:1px solid var(--line);padding:8px 14px;font-size:13px;background:#fcfcfc}
-aside h2{font-size:15px;margin:4px 0}fieldset{border:1px solid var(--line);margin:4px 0;padding:2px 8px}
-legend{font-weight:600;font-size:12px}fieldset label{display:inline-block;margin-inline-end:10px}
-.n{color:var(--mut)}#items{list-style:none;padding:0;margin:6px 0}
-#items li{padding:3px 0;border-bottom:1px solid var(--line);overflow:hidden;text-overflow:ellipsis;
-white-space:nowrap}#items li.off{display:none}#items a{color:inherit}
-.article h2{font-size:16px;margin:16px 0 0}.meta{color:var(--mut);margin:0 0 6px;font-size:13px}
-.text{border:1px solid var(--line);border-radius:4px;padding:4px 0}
-.row{display:flex;gap:10px;padding:0 10px}.ln{flex:none;width:3em;text-align:end;color:#9aa0a6;
-user-select:none;font-variant-numeric:tabular-nums;font-size:12px;padding-top:3px}
-.text[dir=rtl] .ln{text-align:start}.tx{flex:1;white-space:pre-wrap;overflow-wrap:anywhere;
-min-height:1.55em}
-.hl.f{border-radius:2px;color:inherit;padding:1px 0;cursor:help}
-.sev-error.f{background:var(--err);box-shadow:inset 0 -2px var(--err-b)}
-.sev-warning.f{background:var(--warn);box-shadow:inset 0 -2px var(--warn-b)}
-.sev-info.f{background:var(--info);box-shadow:inset 0 -2px var(--info-b)}
-.hl.c{cursor:help}.hl.c.v-verified{text-decoration:underline dotted var(--ok);
-text-underline-offset:4px}.hl.c.v-unknown{text-decoration:underline dotted var(--unk);
-text-underline-offset:4px}.hl.off{background:none!important;box-shadow:none!important;
-text-decoration:none!important}
-.hl:focus{outline:2px solid #1a73e8;outline-offset:1px}
-.sev{display:inline-block;border-radius:3px;padding:0 4px;font-size:11px;font-weight:700;color:#fff}
-span.sev.sev-error{background:var(--err-b)}span.sev.sev-warning{background:var(--warn-b)}
-span.sev.sev-info{background:var(--info-b)}
-.verdict{display:inline-block;border-radius:3px;padding:0 4px;font-size:11px;border:1px solid}
-.v-verified.verdict{color:var(--ok)}.v-contradicted.verdict{color:var(--err-b)}
-.v-unknown.verdict{color:var(--mut)}
-#tip{position:absolute;z-index:10;max-width:520px;background:#fff;border:1px solid #bbb;
-border-radius:6px;box-shadow:0 4px 18px rgba(0,0,0,.18);padding:6px 10px;font-size:13px}
-#tip .tip-body+.tip-body{border-top:1px solid var(--line);margin-top:6px;padding-top:4px}
-#tip p{margin:3px 0}.k{color:var(--mut);font-size:12px}.facts{margin:0;padding-inline-start:18px}
-.repl{font-weight:600;background:#e8f5e9;padding:0 3px}.fam{color:var(--mut)}
-.details{display:none}.more{display:none}.rules pre{white-space:pre-wrap;font-size:12px;background:#f6f6f6;padding:8px}
-.errors{color:var(--err-b)}code{font-size:.92em}
-@media (max-width:900px){.layout{display:block}aside{width:auto;position:static;max-height:none}}
-@media print{
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{font-size:11pt}.layout{display:block}aside{width:auto;position:static;max-height:none;
-border:0;overflow:visible}#filters,#tip{display:none!important}#items li{white-space:normal}
-#items li.off{display:block}.more{display:block;font-size:9pt}.row{break-inside:avoid}.hl:focus{outline:none}
-.rules details{display:block}.rules details>*{display:block}a{color:inherit}}
-"""
-
-_JS = """
-(function(){
-var tip=document.getElementById('tip');
-function ids(el){var out=[];for(var n=el;n&&n.getAttribute;n=n.parentElement){
-var id=n.getAttribute('data-id');if(id&&out.indexOf(id)<0)out.push(id);}return out;}
-function show(el){var list=ids(el);if(!list.length)return;
-while(tip.firstChild)tip.removeChild(tip.firstChild);
-list.forEach(function(id){var src=document.getElementById('tip-'+id);if(!src)return;
-var c=src.cloneNode(true);c.removeAttribute('id');c.hidden=false;tip.appendChild(c);});
-tip.hidden=false;var r=el.getBoundingClientRect();
-var w=Math.min(520,document.documentElement.clientWidth-16);
-var left=Math.max(8,Math.min(r.left+window.scrollX,window.scrollX+document.documentElement.clientWidth-w-8));
-tip.style.left=left+'px';tip.style.top=(r.bottom+window.scrollY+6)+'px';}
-var by=null;function hide(){tip.hidden=true;by=null;}
-function hl(el){return el&&el.closest?el.closest('.hl'):null;}
-document.addEventListener('mouseover',function(e){var t=hl(e.target);
-if(t){show(t);by='hover';}else if(by==='hover'&&!tip.contains(e.target)){hide();}});
-document.addEventListener('focusin',function(e){var t=hl(e.target);
-if(t){show(t);by='focus';}else if(!tip.contains(e.target)){hide();}});
-document.addEventListener('focusout',function(){setTimeout(function(){
-var a=document.activeElement;if(by==='focus'&&!hl(a)&&!tip.contains(a))hide();},0);});
-document.addEventListener('keydown',function(e){if(e.key==='Escape')hide();});
-var form=document.getElementById('filters');var shown=document.getElementById('shown');
-function apply(){var off={};form.querySelectorAll('input[type=checkbox]').forEach(function(cb){
-if(!cb.checked)off[cb.name+':'+cb.value]=true;});var n=0,m=0;
-document.querySelectorAll('[data-filter]').forEach(function(el){
-var hidden=el.getAttribute('data-filter').split(' ').some(function(k){return off[k];});
-el.classList.toggle('off',hidden);if(el.tagName==='LI'){m++;if(!hidden)n++;}});
-shown.textContent='Showing '+n+' of '+m+'.';}
-form.addEventListener('change',apply);apply();
-function openRule(){var id=location.hash.slice(1);var el=id&&document.getElementById(id);
-if(el&&el.tagName==='DETAILS')el.open=true;}
-window.addEventListener('hashchange',openRule);openRule();
-window.addEventListener('beforeprint',function(){
-document.querySelectorAll('.rules details').forEach(function(d){d.open=true;});});
-})();
-"""
