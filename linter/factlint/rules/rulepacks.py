@@ -60,7 +60,6 @@ _STEMS_KEY = "rulepacks.stems"
 # a pack lists the definite and the indefinite form when it needs both).
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _LAM_PROCLITICS = ("ول", "فل", "ل")
-_SENTENCE_END = frozenset(".!?؟")
 _FIELDS = frozenset({"match", "replacement"})
 
 _PHRASE: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
@@ -546,7 +545,7 @@ def _bounds(ctx: CheckContext, match: Match, window: str | int) -> tuple[int, in
         tok = toks[k]
         if tok.kind is Kind.NEWLINE:  # a paragraph break: wrapped lines are already joined
             return True
-        return not paragraph and tok.kind is Kind.PUNCT and tok.text in _SENTENCE_END
+        return not paragraph and ctx.segments.ends_sentence(k)
 
     lo = match.first
     while lo > 0 and not stop(lo - 1):
