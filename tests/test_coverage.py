@@ -15,6 +15,7 @@ from conftest import WorldContext, WorldLint
 from factlint.cli import main
 from factlint.coverage import FileCoverage, JudgedClaim, Verdict, judge
 from factlint.facts.loader import load_facts, load_schema
+from factlint.facts.model import Facts
 from factlint.suggest import suggest_facts
 
 DAY = "2023-06-01"
@@ -106,7 +107,7 @@ def _fill(value: Any) -> Any:
 
 
 def test_suggested_facts_have_placeholders_and_are_valid_once_filled(
-    claims_of: Any, world_facts_dir: Path, tmp_path: Path
+    claims_of: Any, world_facts_dir: Path, world_facts: Facts, tmp_path: Path
 ) -> None:
     text = (
         "Leo Marsh, the CTO of Twitch, spoke. Emmett Shear, the former chief executive of "
@@ -114,7 +115,8 @@ def test_suggested_facts_have_placeholders_and_are_valid_once_filled(
     )
     drafts = suggest_facts([FileCoverage("a.md", tuple(claims_of(text)))])
     assert all(p in drafts for p in ("<YYYY-MM-DD>", "<URL or citation>"))
-    assert "# Add these fields to the entity 'leo-marsh' (world.yaml:176)." in drafts
+    line = world_facts.entities["leo-marsh"].line
+    assert f"# Add these fields to the entity 'leo-marsh' (world.yaml:{line})." in drafts
     values = [line for line in drafts.splitlines() if not line.lstrip().startswith("#")]
     assert not any("2001" in line or "40" in line for line in values)  # the article's numbers
     assert "founded 2001" in drafts  # ...are named only in the comment citing the claim
