@@ -74,13 +74,21 @@ class CheckContext:
         end: int,
         message: str,
         *,
-        severity: Severity | None = None,
         replacement: str | None = None,
         facts: Sequence[FactRef] = (),
+        quoted: bool = False,
     ) -> Finding:
-        """Build a finding at original offsets [start, end)."""
+        """The one call a rule reports through: a finding at original offsets [start, end).
+
+        The severity is the rule's declared one; a claim made inside quoted speech
+        (``quoted``) is reported one step lower and says so. The facts the finding
+        rests on go in ``facts`` (formats print them once); the message names them
+        in words, without repeating ids and sources.
+        """
         rule = self.rules.get(code)
-        sev = severity or (rule.severity if rule else Severity.WARNING)
+        sev = rule.severity if rule else Severity.WARNING
+        if quoted:
+            message, sev = f"{message} (in quoted speech)", sev.lowered()
         line, col = self.document.position(start)
         end_line, end_col = self.document.position(max(end, start))
         return Finding(

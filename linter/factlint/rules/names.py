@@ -26,7 +26,6 @@ from factlint.hookspecs import hookimpl
 from factlint.mentions import alias_tokens, strip_proclitics
 from factlint.model import Finding, Mention, MentionKind, NameStatus, Severity
 from factlint.normalize import fold
-from factlint.rules.common import cite
 from factlint.rules.docs import rule_docs
 from factlint.tokens import Kind, Script, Token, has_arabic
 
@@ -114,7 +113,7 @@ def check_avoided(ctx: CheckContext) -> Iterator[Finding]:
             m.start,
             m.end,
             f"'{m.text}' is a known wrong form of the name of {entity.preferred('en')}; "
-            f"write '{right}' {cite([entity.fact()])}",
+            f"write '{right}'",
             replacement=right,
             facts=[entity.fact("names")],
         )
@@ -172,8 +171,7 @@ def check_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
             m.start,
             m.end,
             f"'{m.text}' translates the name of {entity.preferred('en')} literally; "
-            f"the document calls it '{right}' elsewhere {cite([entity.fact()])}",
-            severity=Severity.WARNING,
+            f"the document calls it '{right}' elsewhere",
             replacement=right,
             facts=[entity.fact("names")],
         )
@@ -240,8 +238,7 @@ def _split_names(ctx: CheckContext) -> Iterator[Finding]:
             start,
             end,
             f"'{ctx.document.text[start:end]}' splits the name of {entity.preferred('en')}; write '{right}' "
-            f"{cite([entity.fact()])}",
-            severity=Severity.WARNING,
+            f"",
             replacement=right,
             facts=[entity.fact("names")],
         )
@@ -295,8 +292,7 @@ def _slot_findings(ctx: CheckContext) -> Iterator[tuple[int, int, Finding]]:
         context = " and its description matches" if described else ""
         message = (
             f"'{claim.org_slot_text}' is not a known organisation; the facts record "
-            f"{person.preferred('en')} as {role_text}{context} -- did you mean '{right}'? "
-            + cite(refs)
+            f"{person.preferred('en')} as {role_text}{context} -- did you mean '{right}'?"
         )
         a, b = claim.org_slot
         yield a, b, ctx.finding(NM001.code, a, b, message, replacement=right, facts=refs)
