@@ -555,7 +555,17 @@ def test_formats_plugin() -> None:
     manager.add_hookspecs(hookspecs)
     manager.register(formats)
     (provided,) = manager.hook.factlint_formats()
-    assert set(provided) == {"text", "full", "concise", "json", "jsonl", "github", "sarif"}
+    assert set(provided) == {
+        "text",
+        "full",
+        "concise",
+        "json",
+        "jsonl",
+        "github",
+        "sarif",
+        "html",
+        "claims-json",
+    }
     assert provided["full"] is provided["text"] is format_text
     for formatter in provided.values():
         assert isinstance(formatter([], context()), str)

@@ -136,6 +136,8 @@ class ReportContext:
     errors: Sequence[str] = ()  # one-line input errors (already printed to stderr)
     fixed: int | None = None  # fixes applied by --fix (None: not a --fix run)
     unsafe_fixes: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
+    facts: Facts | None = None  # the facts of the run (for formats that show coverage)
+    config: Config | None = None
 
 
 Formatter = Callable[[Sequence[Finding], ReportContext], str]

@@ -58,11 +58,14 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
         prog="factlint",
         description="Check articles against a curated facts file.",
         epilog="Other commands: 'factlint explain CODE' prints a rule's docs; "
-        "'factlint rules' lists the rules.",
+        "'factlint rules' lists the rules; 'factlint claims PATHS' lists the claims read "
+        "and what the facts say of them; 'factlint init' starts a project.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
     parser.add_argument(
-        "--format", default="text", help="output format (text, concise, json, jsonl, github, sarif)"
+        "--format",
+        default="text",
+        help="output format (text, concise, json, jsonl, github, sarif, html, claims-json)",
     )
     parser.add_argument("--date", type=_date, help="document date for articles without one")
     parser.add_argument("--lang", help="language for articles that do not declare one")
@@ -122,6 +125,14 @@ def _list_rules(rules: dict[str, Rule]) -> int:
 
 
 def _sub_command(argv: list[str], pm: pluggy.PluginManager) -> int | None:
+    if argv[:1] == ["claims"]:
+        from factlint.coverage_cli import main as claims_main
+
+        return claims_main(argv[1:], pm)
+    if argv[:1] == ["init"]:
+        from factlint.scaffold import main as init_main
+
+        return init_main(argv[1:])
     if not argv or argv[0] not in ("explain", "rules"):
         return None
     try:
@@ -236,6 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         errors=tuple(errors),
         fixed=adopted.fixed,
         unsafe_fixes=args.unsafe_fixes,
+        facts=facts,
+        config=config,
     )
     text = formats[args.format](findings, report)
     if args.output_file is not None:
