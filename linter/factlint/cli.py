@@ -16,7 +16,7 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -24,20 +24,27 @@ from typing import NoReturn, TextIO
 import pluggy
 
 from factlint import __version__
+from factlint.adopt import (
+    Options,
+    Outcome,
+    add_adoption_options,
+    check_adoption_options,
+    run_adoption,
+)
 from factlint.api import ReportContext, Rule
 from factlint.cache import clean as clean_cache
 from factlint.cache import open_cache
 from factlint.config import Config, load_config
-from factlint.document import Document
 from factlint.engine import Result, discover, iter_lint, new_session
 from factlint.errors import ConfigError, FactlintError, InputError
 from factlint.facts.cache import load_facts_cached
-from factlint.fix import apply_fixes
+from factlint.facts.model import Facts
 from factlint.lexicon_cache import load_lexicon
 from factlint.model import Finding
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
 from factlint.selection import Selection
-from factlint.stream import line_format
+from factlint.stream import LineFormat, line_format
+from factlint.suppress import suppression_help
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -58,7 +65,7 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-COMMANDS = ("check", "rules", "explain", "cache")
+COMMANDS = ("check", "rules", "explain", "cache", "claims", "init")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -82,7 +89,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
     parser.add_argument(
-        "--format", default="text", help="output format (text, concise, json, jsonl, github, sarif)"
+        "--format",
+        default="text",
+        help="output format (text, concise, json, jsonl, github, sarif, html, claims-json)",
     )
     parser.add_argument("--date", type=_date, help="document date for articles without one")
     parser.add_argument("--lang", help="language for articles that do not declare one")
@@ -92,9 +101,7 @@ def _check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ignore", type=_codes, action="append", help="rule codes or prefixes to disable"
     )
-    parser.add_argument(
-        "--fix", action="store_true", help="apply the suggested replacements in place"
-    )
+    add_adoption_options(parser)
     parser.add_argument("-j", "--jobs", type=int, default=1, help="processes to use (0: all cores)")
     parser.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
@@ -110,6 +117,8 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
         prog="factlint",
         description="Check articles against a curated facts file. "
         "'factlint PATHS' is short for 'factlint check PATHS'.",
+        epilog="Also: 'factlint claims PATHS' lists the claims read and what the facts say "
+        "of them; 'factlint init' starts a project.",
     )
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -140,6 +149,9 @@ def _explain(code: str, rules: dict[str, Rule]) -> int:
     print(f"Family: {rule.family or '-'}. Default severity: {rule.severity.value}.\n")
     if rule.docs:
         print(rule.docs.strip())
+    if rule.fix is not None:
+        print(f"\nFix: {rule.fix} ({'--fix' if rule.fix == 'safe' else '--fix --unsafe-fixes'}).")
+    print("\n" + suppression_help(rule.code))
     return EXIT_CLEAN
 
 
@@ -200,9 +212,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         pm = new_plugin_manager()
     except FactlintError as exc:
         return _error(exc)
-    args = build_parser(pm).parse_args(_arguments(argv))
+    arguments = _arguments(argv)
+    if arguments[0] == "claims":  # commands with parsers of their own
+        from factlint.coverage_cli import main as claims_main
+
+        return claims_main(arguments[1:], pm)
+    if arguments[0] == "init":
+        from factlint.scaffold import main as init_main
+
+        return init_main(arguments[1:])
+    args = build_parser(pm).parse_args(arguments)
     if args.command == "cache":
         return _cache_command(args)
+    if args.command == "check" and (problem := check_adoption_options(args)):
+        build_parser(pm).error(problem)
     try:
         config = _configure(args, pm)
         rules = collect_rules(pm, config)
@@ -260,8 +283,64 @@ def _check(
     # the report's order (by displayed path) is the linting order, so output can stream
     files.sort(key=config.relative)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    plugins = tuple((*config.plugins, *args.plugin))
+    results = iter_lint(files, session, pm, jobs=jobs, plugins=plugins)
     formatter = formats[args.format]
-    stream = line_format(formatter)
+    adopting = args.fix or args.diff or args.baseline or args.write_baseline
+    stream = None if adopting else line_format(formatter)
+    if stream is not None:
+        return _stream(args, results, stream, errors, _report(rules, facts, config))
+    collected = list(results)
+    for result in collected:
+        if result.error:
+            errors.append(result.error)
+            print(f"factlint: error: {result.error}", file=sys.stderr)
+    adopted = run_adoption(_adoption_options(args), collected, session, pm)
+    for line in adopted.errors:
+        print(f"factlint: error: {line}", file=sys.stderr)
+    errors.extend(adopted.errors)
+    for line in adopted.notes:
+        print(line, file=sys.stderr)
+    if args.write_baseline is not None or args.diff:
+        return _adoption_exit(args, adopted, errors)
+    findings = adopted.findings
+    findings.sort(key=lambda f: f.sort_key())
+    out = sys.stdout
+    report = replace(
+        _report(rules, facts, config),
+        documents=adopted.documents,
+        color=_color(args.color, out) and args.output_file is None,
+        errors=tuple(errors),
+        fixed=adopted.fixed,
+        unsafe_fixes=args.unsafe_fixes,
+    )
+    text = formatter(findings, report)
+    if args.output_file is not None:
+        try:
+            args.output_file.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(
+                f"factlint: error: {args.output_file}: cannot write: {exc.strerror}",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+    elif text:
+        out.write(text if text.endswith("\n") else text + "\n")
+    if errors:
+        return EXIT_ERROR
+    if findings and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _stream(
+    args: argparse.Namespace,
+    results: Iterator[Result],
+    stream: LineFormat,
+    errors: list[str],
+    base: ReportContext,
+) -> int:
+    """Write each file's findings as soon as it is done; the summary last."""
     try:
         out = _open_output(args.output_file)
     except OSError as exc:
@@ -269,31 +348,17 @@ def _check(
         return EXIT_ERROR
     color = _color(args.color, out) and args.output_file is None
     findings: list[Finding] = []
-    documents: dict[str, Document] = {}
     try:
-        results = iter_lint(
-            files, session, pm, jobs=jobs, plugins=tuple((*config.plugins, *args.plugin))
-        )
         for result in results:
             if result.error:
                 errors.append(result.error)
                 print(f"factlint: error: {result.error}", file=sys.stderr)
-            found = _fix([result], errors) if args.fix else list(result.findings)
-            found.sort(key=lambda f: f.sort_key())
+            found = sorted(result.findings, key=lambda f: f.sort_key())
             findings.extend(found)
-            if result.document is None:
-                continue
-            if stream is None:
-                documents[result.path] = result.document  # json/sarif: one report at the end
-            elif found:
-                out.write(stream.body(found, _report({result.path: result.document}, rules, color)))
-        report = _report(documents, rules, color, errors)
-        if stream is not None:
-            out.write(stream.trailer(findings, report))
-        else:
-            text = formatter(findings, report)
-            if text:
-                out.write(text if text.endswith("\n") else text + "\n")
+            if found and result.document is not None:
+                documents = {result.path: result.document}  # dropped after this file
+                out.write(stream.body(found, replace(base, documents=documents, color=color)))
+        out.write(stream.trailer(findings, replace(base, color=color, errors=tuple(errors))))
     except OSError as exc:
         print(f"factlint: error: {args.output_file}: cannot write: {exc.strerror}", file=sys.stderr)
         return EXIT_ERROR
@@ -313,15 +378,8 @@ def _open_output(path: Path | None) -> TextIO:
     return open(path, "w", encoding="utf-8")
 
 
-def _report(
-    documents: dict[str, Document],
-    rules: dict[str, Rule],
-    color: bool,
-    errors: Sequence[str] = (),
-) -> ReportContext:
-    return ReportContext(
-        documents=documents, rules=rules, version=__version__, color=color, errors=tuple(errors)
-    )
+def _report(rules: dict[str, Rule], facts: Facts, config: Config) -> ReportContext:
+    return ReportContext(documents={}, rules=rules, version=__version__, facts=facts, config=config)
 
 
 def _check_codes(selection: Selection, rules: dict[str, Rule]) -> None:
@@ -334,27 +392,24 @@ def _check_codes(selection: Selection, rules: dict[str, Rule]) -> None:
             )
 
 
-def _fix(results: list[Result], errors: list[str]) -> list[Finding]:
-    """Write fixes to the files; return the findings that remain."""
-    remaining: list[Finding] = []
-    for result in results:
-        doc = result.document
-        if (
-            doc is None
-            or result.file is None
-            or not any(f.replacement is not None for f in result.findings)
-        ):
-            remaining.extend(result.findings)
-            continue
-        new_text, fixed = apply_fixes(doc.text, result.findings)
-        done = set(fixed)
-        try:
-            with open(result.file, "w", encoding="utf-8", newline="") as handle:
-                handle.write(new_text)
-        except OSError as exc:
-            errors.append(f"{doc.path}: cannot write fixes: {exc.strerror}")
-            remaining.extend(result.findings)
-            continue
-        remaining.extend(f for f in result.findings if f not in done)
-        print(f"factlint: fixed {len(fixed)} finding(s) in {doc.path}", file=sys.stderr)
-    return remaining
+def _adoption_options(args: argparse.Namespace) -> Options:
+    return Options(
+        paths=tuple(args.paths or [Path(".")]),
+        baseline=args.baseline,
+        write_baseline=args.write_baseline,
+        fix=args.fix,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+    )
+
+
+def _adoption_exit(args: argparse.Namespace, adopted: Outcome, errors: list[str]) -> int:
+    """--write-baseline and --diff print no report: a note, or the diff."""
+    if args.diff:
+        sys.stdout.write(adopted.diff)
+        fixed = adopted.fixed or 0
+        print(f"factlint: would fix {fixed} finding(s)", file=sys.stderr)
+        if errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if adopted.diff and not args.exit_zero else EXIT_CLEAN
+    return EXIT_ERROR if errors else EXIT_CLEAN

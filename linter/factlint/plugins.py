@@ -45,9 +45,10 @@ def new_plugin_manager(extra: Iterable[str] = ()) -> pluggy.PluginManager:
     """The built-in plugins, third-party entry points, then ``extra`` modules."""
     pm = pluggy.PluginManager("factlint")
     pm.add_hookspecs(hookspecs)
-    from factlint import runner
+    from factlint import runner, suppress
 
     pm.register(runner, "factlint.runner")
+    pm.register(suppress, "factlint.suppress")  # FL100, the engine's own rule
     for name, module in BUILTIN_PLUGINS.items():
         pm.register(importlib.import_module(module), name)
     if _autoload():

@@ -41,7 +41,7 @@ import hashlib
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +55,6 @@ from factlint.errors import ConfigError
 from factlint.hookspecs import hookimpl
 from factlint.model import FactRef, Finding, Severity
 from factlint.normalize import fold, fold_char, normalize
-from factlint.quotes import is_wrapped
 from factlint.rules.docs import rule_docs
 from factlint.tokens import Kind, Script, Token, tokenize
 
@@ -73,7 +72,6 @@ _STEMS_KEY = "rulepacks.stems"
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _LAM_PROCLITICS = ("ول", "فل", "ل")
 _FIRSTS = frozenset(p[0] for p in _PROCLITICS)
-_SENTENCE_END = frozenset(".!?؟")
 _FIELDS = frozenset({"match", "replacement"})
 
 _PHRASE: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
@@ -669,17 +667,12 @@ def _bounds(ctx: CheckContext, match: Match, window: str | int) -> tuple[int, in
             hi += 1
         return lo, hi
     paragraph = window == "paragraph"
-    wrapped = paragraph and bool(ctx.cache.setdefault("rulepacks.wrapped", _wrapped(ctx)))
 
     def stop(k: int) -> bool:
         tok = toks[k]
-        if tok.kind is Kind.NEWLINE:
-            if not wrapped:
-                return True
-            return (k > 0 and toks[k - 1].kind is Kind.NEWLINE) or (
-                k + 1 < len(toks) and toks[k + 1].kind is Kind.NEWLINE
-            )
-        return not paragraph and tok.kind is Kind.PUNCT and tok.text in _SENTENCE_END
+        if tok.kind is Kind.NEWLINE:  # a paragraph break: wrapped lines are already joined
+            return True
+        return not paragraph and ctx.segments.ends_sentence(k)
 
     lo = match.first
     while lo > 0 and not stop(lo - 1):
@@ -688,10 +681,6 @@ def _bounds(ctx: CheckContext, match: Match, window: str | int) -> tuple[int, in
     while hi < len(toks) and not stop(hi):
         hi += 1
     return lo, hi
-
-
-def _wrapped(ctx: CheckContext) -> bool:
-    return is_wrapped(ctx.document.text, ctx.document.body_start)
 
 
 def _span(ctx: CheckContext, match: Match) -> tuple[int, int]:
@@ -763,18 +752,19 @@ def run_rule(ctx: CheckContext, rule: PackRule) -> Iterator[Finding]:
         message = rule.message.format(match=text, replacement=replacement or "")
         refs: list[FactRef] = []
         if rule.source:
-            message += f" [{rule.source}]"
             refs.append(FactRef(f"{rule.pack}/{rule.name}", rule.source))
         reported.add((match.first, match.last))
-        yield ctx.finding(
+        found = ctx.finding(
             rule.code,
             start,
             end,
             message,
-            severity=rule.severity,
             replacement=replacement,
             facts=refs,
         )
+        # a pack rule's severity is declared in its pack (it may not be registered
+        # when the pack came from --rules)
+        yield found if found.severity is rule.severity else replace(found, severity=rule.severity)
 
 
 def _pattern_matches(ctx: CheckContext, pattern: Any) -> Iterator[Match]:
@@ -846,7 +836,7 @@ def as_rule(rule: PackRule) -> Rule:
         severity=rule.severity,
         family=FAMILY,
         docs=pack_docs(rule),
-        fixable=rule.type == "substitution",
+        fix="safe" if rule.type == "substitution" else None,
     )
 
 
@@ -858,7 +848,7 @@ GL000 = Rule(
     severity=Severity.WARNING,
     family=FAMILY,
     docs=rule_docs(META_CODE),
-    fixable=True,
+    fix="safe",
 )
 
 
