@@ -54,10 +54,10 @@ def collect(
     args: argparse.Namespace, pm: pluggy.PluginManager
 ) -> tuple[list[FileCoverage], list[str]]:
     """Lint the paths of ``args`` and judge every claim (serially)."""
+    from factlint.cache import open_cache
     from factlint.cli import _check_codes, _configure
     from factlint.coverage import judge
     from factlint.engine import context_for, discover, load_document, new_session
-    from factlint.cache import open_cache
     from factlint.facts.cache import load_facts_cached
     from factlint.model import Finding
     from factlint.plugins import collect_rules
