@@ -12,58 +12,67 @@ finding: they (and formats from plugins) are written at the end.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from factlint.api import Formatter, ReportContext
 from factlint.model import Finding
 from factlint.report.github import format_github
 from factlint.report.json import format_jsonl
-from factlint.report.text import _header, _summary, format_concise, format_text, render_finding
+from factlint.report.text import (
+    _citation,
+    _fixable,
+    _header,
+    _summary,
+    format_concise,
+    format_text,
+    render_finding,
+)
 
 __all__ = ["LineFormat", "line_format"]
 
-Piece = Callable[[Sequence[Finding], ReportContext], str]
 
-
-@dataclass(frozen=True)
+@dataclass
 class LineFormat:
-    """A format as the output of one file's findings, then a trailer."""
+    """A line format as each file's findings, then a trailer; one per run.
 
-    body: Piece
-    trailer: Piece
+    The ``[*]`` marks of fixable findings are decided file by file (fixability
+    needs only the file's own document); their counts add up for the summary.
+    """
 
+    kind: str  # "text" | "concise" | "plain"
+    formatter: Formatter
+    marked: set[Finding] = field(default_factory=set)
+    hidden: int = 0
 
-def _text_body(findings: Sequence[Finding], ctx: ReportContext) -> str:
-    ordered = sorted(findings, key=Finding.sort_key)
-    return "".join(
-        render_finding(f, ctx.documents.get(f.path), ctx.color) + "\n\n" for f in ordered
-    )
+    def body(self, findings: Sequence[Finding], ctx: ReportContext) -> str:
+        ordered = sorted(findings, key=Finding.sort_key)
+        if self.kind == "plain":
+            return self.formatter(ordered, ctx)
+        marked, hidden = _fixable(ordered, ctx)
+        self.marked |= marked
+        self.hidden += hidden
+        if self.kind == "text":
+            return "".join(
+                render_finding(f, ctx.documents.get(f.path), ctx.color, f in marked) + "\n\n"
+                for f in ordered
+            )
+        return "".join(_header(f, ctx.color, f in marked) + _citation(f) + "\n" for f in ordered)
 
-
-def _text_trailer(findings: Sequence[Finding], ctx: ReportContext) -> str:
-    return "\n".join(_summary(findings, ctx, concise=False)) + "\n"
-
-
-def _concise_body(findings: Sequence[Finding], ctx: ReportContext) -> str:
-    ordered = sorted(findings, key=Finding.sort_key)
-    return "".join(_header(f, ctx.color) + "\n" for f in ordered)
-
-
-def _concise_trailer(findings: Sequence[Finding], ctx: ReportContext) -> str:
-    return "\n".join(_summary(findings, ctx, concise=True)) + "\n"
-
-
-def _nothing(findings: Sequence[Finding], ctx: ReportContext) -> str:
-    return ""
+    def trailer(self, findings: Sequence[Finding], ctx: ReportContext) -> str:
+        if self.kind == "plain":
+            return ""
+        fixes = (self.marked, self.hidden)
+        return "\n".join(_summary(findings, ctx, self.kind == "concise", fixes)) + "\n"
 
 
 def line_format(formatter: Formatter) -> LineFormat | None:
     """The streaming form of a built-in line format; ``None`` for the others."""
-    known: Mapping[Formatter, LineFormat] = {
-        format_text: LineFormat(_text_body, _text_trailer),
-        format_concise: LineFormat(_concise_body, _concise_trailer),
-        format_jsonl: LineFormat(format_jsonl, _nothing),
-        format_github: LineFormat(format_github, _nothing),
+    kinds: dict[Callable[..., str], str] = {
+        format_text: "text",
+        format_concise: "concise",
+        format_jsonl: "plain",
+        format_github: "plain",
     }
-    return known.get(formatter)
+    kind = kinds.get(formatter)
+    return None if kind is None else LineFormat(kind, formatter)
