@@ -112,6 +112,15 @@ def _check_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def build_check_parser(pm: pluggy.PluginManager, prog: str = "factlint") -> argparse.ArgumentParser:
+    """A parser with the options of ``check`` alone (for commands that build on it)."""
+    parser = _Parser(prog=prog)
+    _check_options(parser)
+    _common(parser)
+    pm.hook.factlint_addoption(parser=parser)
+    return parser
+
+
 def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="factlint",
