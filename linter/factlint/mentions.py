@@ -288,13 +288,20 @@ def drop_common_short_forms(
         if (
             m.kind is MentionKind.ENTITY
             and m.status is NameStatus.SHORT
-            and m.target not in named
             and len(m.name.split()) == 1
             and is_common(m.name, "ar" if _arabic(m.name) else "en")
+            and (m.target not in named or _before_a_name(m, mentions))
         ):
-            continue
+            continue  # "السيد جمال عويس": "Mr.", not El-Sayed
         out.append(m)
     return tuple(out)
+
+
+def _before_a_name(m: Mention, mentions: tuple[Mention, ...]) -> bool:
+    return any(
+        o.token_start == m.token_end and o.kind is MentionKind.ENTITY and o is not m
+        for o in mentions
+    )
 
 
 def _arabic(text: str) -> bool:
