@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from factlint.model import Claims, FactRef, Finding, Mention, Severity
 from factlint.selection import Selection
+from factlint.wordlist import Vocabulary
 
 if TYPE_CHECKING:
     from factlint.config import Config
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from factlint.mentions import Lexicon
     from factlint.normalize import Normalized
     from factlint.quotes import QuoteScan
+    from factlint.segment import Segments
     from factlint.tokens import Token
 
 
@@ -41,6 +43,7 @@ class CheckContext:
     document: Document
     normalized: Normalized
     tokens: tuple[Token, ...]
+    segments: Segments
     mentions: tuple[Mention, ...]
     claims: Claims
     quotes: QuoteScan
@@ -50,6 +53,7 @@ class CheckContext:
     selection: Selection
     lexicon: Lexicon
     date: dt.date | None = None
+    vocabulary: Vocabulary = field(default_factory=Vocabulary, compare=False)
     cache: dict[str, object] = field(default_factory=dict, compare=False)
 
     @property

@@ -32,7 +32,8 @@ from factlint.model import FactRef, Finding, Mention, MentionKind, Severity
 from factlint.normalize import fold, fold_char
 from factlint.rules.common import quoted_speech
 from factlint.rules.docs import rule_docs
-from factlint.tokens import CLAUSE_BREAKS, DASHES, QUOTES, SENTENCE_BREAKS, Kind, Script, Token
+from factlint.segment import SENTENCE_END
+from factlint.tokens import CLAUSE_MARKS, DASHES, QUOTES, Kind, Script, Token
 
 # --------------------------------------------------------------------- verbs
 
@@ -350,7 +351,7 @@ _TOPIC_PRONOUNS: Mapping[str, frozenset[str]] = MappingProxyType(
     }
 )
 _BRACKETS = frozenset("()[]{}")
-_BOUNDARIES = CLAUSE_BREAKS | QUOTES | DASHES | _BRACKETS | frozenset("…")
+_BOUNDARIES = CLAUSE_MARKS | SENTENCE_END | QUOTES | DASHES | _BRACKETS | frozenset("…")
 _FOLLOW_WINDOW = 10  # words between a verb and its follow-up verb
 
 
@@ -371,6 +372,7 @@ class _Doc:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.tokens = ctx.tokens
+        self.segments = ctx.segments
         self.persons: dict[int, tuple[Mention, Entity]] = {}
         self.person_ends: set[int] = set()
         self.covered: set[int] = set()
@@ -406,7 +408,7 @@ class _Doc:
         if tok.kind is Kind.NEWLINE:
             return True
         if tok.kind is Kind.PUNCT:
-            if tok.text in SENTENCE_BREAKS:
+            if self.segments.ends_sentence(i):
                 return True
             return False if tok.text in _BOUNDARIES else None
         if tok.kind is Kind.WORD and tok.text in particles:
