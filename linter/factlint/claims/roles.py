@@ -32,11 +32,19 @@ COMMAS = frozenset("،,")
 BREAKS = frozenset('؛;!?؟:\n()[]{}“”«»"–—|\ufffc')
 EN_ARTICLES = frozenset({"the", "a", "an"})
 EN_FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "outgoing"})
-EN_CURRENT = frozenset({"current", "incumbent", "sitting"})
+EN_CURRENT = frozenset({"current", "incumbent", "sitting", "now"})
 EN_THEN = frozenset({"then"})
+# phrases after a title that place the role in the past ("at the time", "under President X")
+EN_THEN_AFTER = (("at", "the", "time"), ("at", "that", "time"), ("back", "then"), ("then",))
+EN_RANGE = frozenset({"from", "between", "until", "till", "to", "through"})
+AR_THEN = frozenset({"انذاك", "حينها", "وقتها", "حينذاك", "يومها", "وقتذاك"})
+AR_THEN_AFTER = (("في", "ذلك", "الوقت"), ("في", "عهد"), ("خلال", "عهد"), ("ابان", "عهد"))
+AR_RANGE = frozenset({"من", "بين", "حتى", "الى", "منذ", "وحتى"})
 EN_LINKERS = frozenset({"of", "at", "for", "in", "with"})
 EN_CONJ = frozenset({"and", "&"})
-AR_FORMER = frozenset({"السابق", "السابقه", "سابق", "سابقه", "سابقا", "الاسبق", "الاسبقه"})
+AR_FORMER = frozenset(
+    {"السابق", "السابقه", "سابق", "سابقه", "سابقا", "الاسبق", "الاسبقه", "الاسبقين", "السابقين"}
+)
 AR_CURRENT = frozenset({"الحالي", "الحاليه", "حاليا"})
 AR_LINKERS = frozenset({"في", "لدي", "من"})
 ANAPHORS = frozenset({"الشركه", "company", "firm", "startup", "organisation", "organization"})
@@ -217,8 +225,51 @@ class _Reader:
         if word in EN_CURRENT:
             return Tense.CURRENT, j
         if word in EN_THEN:
-            return Tense.UNSPECIFIED, j
+            return Tense.THEN, j
         return tense, i
+
+    def time_after(self, i: int) -> bool:
+        """Whether words right after a role (from token i, in its clause) place it in
+        the past: "at the time", "under President X", "from 1999 until 2001", آنذاك."""
+        n = len(self.tokens)
+        anchor = i
+        for k in range(i, min(n, i + 10)):
+            if k > anchor and not self.segments.same_clause(anchor, k):
+                break
+            t = self.tokens[k]
+            if t.kind is Kind.PUNCT:
+                continue
+            word = t.text
+            for phrase in EN_THEN_AFTER + AR_THEN_AFTER:
+                if tuple(self.text(k + x) for x in range(len(phrase))) == phrase:
+                    return True
+            if word in AR_THEN:
+                return True
+            nxt = self.tokens[k + 1] if k + 1 < n else None
+            if word == "under" and nxt is not None and nxt.kind is Kind.WORD:
+                first = self.norm.source[self.norm.orig_start(nxt.start)]
+                if first.isupper() or self.at.get(k + 1) is not None:
+                    return True
+            if (word in EN_RANGE or word in AR_RANGE) and nxt is not None and _year(nxt):
+                return True
+            if _year(t) and nxt is not None and nxt.text in "-–—" and k + 2 < n:
+                return _year(self.tokens[k + 2])
+        return False
+
+    def years(self, i: int) -> tuple[int, ...]:
+        """The years named in the sentence of token i."""
+        a, b = self.segments.sentence_span(i)
+        return tuple(sorted({int(t.text) for t in self.tokens[a:b] if _year(t)}))
+
+
+def _year(tok: Token) -> bool:
+    return (
+        tok.kind is Kind.NUMBER
+        and len(tok.text) == 4
+        and tok.text.isascii()
+        and tok.text.isdigit()
+        and 1800 <= int(tok.text) <= 2100
+    )
 
 
 def _span(norm: Normalized, a: int, b: int) -> tuple[int, int]:
@@ -260,6 +311,8 @@ def extract_roles(
                 end = max(end, slot[1])
             if part is not None and part.descriptor is not None:
                 desc = _span(norm, *part.descriptor)
+            if own_tense is Tense.UNSPECIFIED and r.time_after(titles[-1].token_end):
+                own_tense = Tense.THEN
             claims.append(
                 RoleClaim(
                     person=person,
@@ -272,6 +325,7 @@ def extract_roles(
                     org_slot=slot,
                     org_slot_text=slot_text,
                     descriptor=desc,
+                    years=r.years(title.token_start),
                 )
             )
 
@@ -316,6 +370,8 @@ def extract_roles(
         titles, after = r.titles_from(k)
         if not titles:
             continue
+        if titles[0].prefix[:1] in ("و", "ف"):
+            continue  # "X، والقائدة Y": the next item of a list, not an apposition
         english = tokens[titles[0].token_start].script is Script.LATIN
         part: _OrgPart | None = None
         base = tense
@@ -325,6 +381,9 @@ def extract_roles(
             base = tense
             if part.tense is not Tense.UNSPECIFIED:
                 tense = part.tense
+        end = part.end if part is not None else after
+        if r.is_person(r.at.get(end)):
+            continue  # "X, captain Y and ...": the title stands before the next name
         add(m, titles, org, tense, part, base)
 
     # title first: "TITLE [of ORG], PERSON", "ORG's TITLE PERSON", "TITLE PERSON"
@@ -339,8 +398,10 @@ def extract_roles(
         tense, first_used = r.tense_before(t.token_start)
         org = None
         prev = _mention_ending_at(mentions, t.token_start, first_used, tokens)
-        if r.is_org(prev):
+        if r.is_org(prev) and prev is not None:
             org = prev
+            if tense is Tense.UNSPECIFIED:  # "former Salesforce co-CEO X"
+                tense, _ = r.tense_before(prev.token_start)
         titles, after = r.titles_from(t.token_start)
         if any(x.start in used_titles for x in titles):
             continue

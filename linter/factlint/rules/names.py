@@ -26,7 +26,6 @@ from factlint.hookspecs import hookimpl
 from factlint.mentions import alias_tokens, strip_proclitics
 from factlint.model import Finding, Mention, MentionKind, NameStatus, Severity
 from factlint.normalize import fold
-from factlint.rules.common import cite
 from factlint.rules.docs import rule_docs
 from factlint.tokens import Kind, Script, Token, has_arabic
 
@@ -114,7 +113,7 @@ def check_avoided(ctx: CheckContext) -> Iterator[Finding]:
             m.start,
             m.end,
             f"'{m.text}' is a known wrong form of the name of {entity.preferred('en')}; "
-            f"write '{right}' {cite([entity.fact()])}",
+            f"write '{right}'",
             replacement=right,
             facts=[entity.fact("names")],
         )
@@ -172,8 +171,7 @@ def check_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
             m.start,
             m.end,
             f"'{m.text}' translates the name of {entity.preferred('en')} literally; "
-            f"the document calls it '{right}' elsewhere {cite([entity.fact()])}",
-            severity=Severity.WARNING,
+            f"the document calls it '{right}' elsewhere",
             replacement=right,
             facts=[entity.fact("names")],
         )
@@ -240,15 +238,28 @@ def _split_names(ctx: CheckContext) -> Iterator[Finding]:
             start,
             end,
             f"'{ctx.document.text[start:end]}' splits the name of {entity.preferred('en')}; write '{right}' "
-            f"{cite([entity.fact()])}",
-            severity=Severity.WARNING,
+            f"",
             replacement=right,
             facts=[entity.fact("names")],
         )
 
 
-def _close(word: str, name: str) -> bool:
-    if word == name or len(word) < 4 or len(name) < 4:
+_EN_ENDINGS = ("s", "es")
+_AR_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "ها", "هم", "ان", "ين")
+
+
+def _inflected(word: str, name: str) -> bool:
+    """The name with an ending of the language: "the Bergs", "نورلاندي"."""
+    longer, shorter = (word, name) if len(word) > len(name) else (name, word)
+    if not longer.startswith(shorter):
+        return False
+    rest = longer[len(shorter) :]
+    return rest in (_AR_ENDINGS if has_arabic(word) else _EN_ENDINGS)
+
+
+def _close(word: str, name: str, minimum: int = 4) -> bool:
+    """Within one edit (two for long names) and similar enough; ``minimum`` letters."""
+    if word == name or min(len(word), len(name)) < minimum or _inflected(word, name):
         return False
     limit = 1 if max(len(word), len(name)) < 8 else 2
     return OSA.distance(word, name) <= limit and (ratio(word, name) >= 80 or word[0] == name[0])
@@ -295,8 +306,7 @@ def _slot_findings(ctx: CheckContext) -> Iterator[tuple[int, int, Finding]]:
         context = " and its description matches" if described else ""
         message = (
             f"'{claim.org_slot_text}' is not a known organisation; the facts record "
-            f"{person.preferred('en')} as {role_text}{context} -- did you mean '{right}'? "
-            + cite(refs)
+            f"{person.preferred('en')} as {role_text}{context} -- did you mean '{right}'?"
         )
         a, b = claim.org_slot
         yield a, b, ctx.finding(NM001.code, a, b, message, replacement=right, facts=refs)
@@ -479,12 +489,14 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
             continue  # a common word of the language is never a misspelt name
         for target in sorted({*mentioned, *beside}):
             toks = names[target]
+            # beside the rest of the name, a three-letter surname is checked too
+            minimum = 3 if target in beside else 4
             hit = next(
                 (
                     (p, s, n)
                     for p, s in readings
                     for n in sorted(toks & near)
-                    if len(s) >= 4 and _close(s, n)
+                    if len(s) >= minimum and _close(s, n, minimum)
                 ),
                 None,
             )
@@ -577,7 +589,7 @@ NM001 = Rule(
     severity=Severity.ERROR,
     family="names",
     docs=rule_docs("NM001"),
-    fixable=True,
+    fix="safe",
 )
 NM004 = Rule(
     code="NM004",
@@ -587,7 +599,7 @@ NM004 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM004"),
-    fixable=True,
+    fix="unsafe",
 )
 NM002 = Rule(
     code="NM002",
@@ -597,7 +609,7 @@ NM002 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM002"),
-    fixable=True,
+    fix="safe",
 )
 NM003 = Rule(
     code="NM003",
@@ -607,7 +619,7 @@ NM003 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM003"),
-    fixable=True,
+    fix="safe",
 )
 
 

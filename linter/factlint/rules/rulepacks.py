@@ -37,7 +37,7 @@ import functools
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -625,18 +625,19 @@ def run_rule(ctx: CheckContext, rule: PackRule) -> Iterator[Finding]:
         message = rule.message.format(match=text, replacement=replacement or "")
         refs: list[FactRef] = []
         if rule.source:
-            message += f" [{rule.source}]"
             refs.append(FactRef(f"{rule.pack}/{rule.name}", rule.source))
         reported.add((match.first, match.last))
-        yield ctx.finding(
+        found = ctx.finding(
             rule.code,
             start,
             end,
             message,
-            severity=rule.severity,
             replacement=replacement,
             facts=refs,
         )
+        # a pack rule's severity is declared in its pack (it may not be registered
+        # when the pack came from --rules)
+        yield found if found.severity is rule.severity else replace(found, severity=rule.severity)
 
 
 def _pattern_matches(ctx: CheckContext, pattern: re.Pattern[str]) -> Iterator[Match]:
@@ -700,7 +701,7 @@ def as_rule(rule: PackRule) -> Rule:
         severity=rule.severity,
         family=FAMILY,
         docs=pack_docs(rule),
-        fixable=rule.type == "substitution",
+        fix="safe" if rule.type == "substitution" else None,
     )
 
 
@@ -712,7 +713,7 @@ GL000 = Rule(
     severity=Severity.WARNING,
     family=FAMILY,
     docs=rule_docs(META_CODE),
-    fixable=True,
+    fix="safe",
 )
 
 
