@@ -97,7 +97,7 @@ def test_reviewed_findings_name_real_lines_and_carry_a_verdict() -> None:
 @pytest.mark.xfail(
     strict=False,
     reason=(
-        "precision work in progress: the current linter raises 23 warnings reviewed false "
+        "precision work in progress: the current linter raises 18 warnings reviewed false "
         "(no false error) and crashes on 5 documents (superscript digits ² ³); see "
         "`python benchmarks/realtext.py` and benchmarks/realtext/reviewed.yaml"
     ),
