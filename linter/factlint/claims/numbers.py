@@ -494,7 +494,10 @@ class _Reader:
         parts = text.replace("٬", ",").split(",")
         if len(parts) > 1 and (not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:])):
             return None
-        return int("".join(parts))
+        digits = "".join(parts)
+        if not digits.isdecimal() or len(digits) > 18:
+            return None  # superscripts and circled digits are digits but not numbers
+        return int(digits)
 
     def decimal(self, i: int) -> float | None:
         if not 0 <= i < self.n or self.tokens[i].kind is not Kind.NUMBER:
