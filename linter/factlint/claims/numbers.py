@@ -1258,8 +1258,10 @@ def _lists(r: _Reader) -> list[ListClaim]:
         if counted is None:
             continue
         count, definite = counted
-        if r.word(i + 1) in LIST_NOT_NOUNS:
-            continue
+        if r.word(i + 1) in LIST_NOT_NOUNS or count > 12:
+            continue  # a list of more than a dozen is not written out in a sentence
+        if definite and any(r.word(j) in ("من", "of") for j in range(max(0, i - 5), i)):
+            continue  # "اثنين من أظهرة الفريق الثلاثة": the count of a larger group
         # words up to the introducer
         k = i + 1
         words = 0

@@ -63,8 +63,26 @@ _LETTER_NAMES = frozenset(
 )  # fmt: skip
 # English role nouns: "president and president" is a slip even without a title lexicon
 _EN_ROLE_NOUNS = frozenset(
-    "president chairman chairwoman chair director minister secretary chief coach captain "
-    "editor founder governor senator mayor manager treasurer ambassador".split()
+    [
+        "president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "minister",
+        "secretary",
+        "chief",
+        "coach",
+        "captain",
+        "editor",
+        "founder",
+        "governor",
+        "senator",
+        "mayor",
+        "manager",
+        "treasurer",
+        "ambassador",
+    ]
 )
 # letter names that are also words: doubled, they are a slip unless an acronym is spelled
 _LETTER_WORDS = frozenset(fold(w) for w in ("إن", "أن", "في", "أو", "أي", "آي", "ال", "إم", "إي"))
