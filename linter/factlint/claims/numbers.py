@@ -638,6 +638,17 @@ def _only_person(r: _Reader, lo: int) -> Mention | None:
     return None
 
 
+AR_AGE_REACH = frozenset({"بلغ", "يبلغ", "بلغت", "تبلغ", "اكمل", "يكمل", "اكملت", "تكمل"})
+EN_AGE_AFTER = frozenset({"this", "in", "on", "last", "today", "and", "years", "when", "after"})
+
+
+def _age_ends(r: _Reader, k: int) -> bool:
+    """After "now N" / "turned N": the end of the phrase, not a noun ("now 59 percent")."""
+    if r.is_sentence_end(k) or r.is_punct(k, {",", "،", ";", ")", "—", "–"}):
+        return True
+    return r.word(k) in EN_AGE_AFTER
+
+
 def _ages(r: _Reader) -> list[AgeClaim]:
     out: list[AgeClaim] = []
     for i in range(r.n):
@@ -678,6 +689,26 @@ def _ages(r: _Reader) -> list[AgeClaim]:
                 mode, person = "", r.ends.get(i - 1)
         elif w1 == "aged":
             mode, lo = "clause", i - 1
+        elif w1 in ("now", "turned", "turns") and _age_ends(r, i + 1):
+            # "X, now 59," / "X, who is now 64" / "X, who turned 40 this week"
+            k = i - 2
+            while k >= 0 and r.word(k) in ("is", "who", "has", "just", "recently"):
+                k -= 1
+            if r.is_punct(k, COMMAS):
+                k -= 1
+            person = r.ends.get(k + 1) if r.is_person(r.ends.get(k + 1)) else None
+            mode, lo = ("", i - 1) if person is not None else ("clause", i - 1)
+        elif unit and (w1 in AR_AGE_REACH or (w1 == "الان" and w2 in AR_AGE_REACH)):
+            # "بلغ الآن 38 عامًا"; "X، الذي بلغ ..." names X
+            lo = i - 1 if w1 in AR_AGE_REACH else i - 2
+            k = lo - 1
+            if r.word(k) in ("الذي", "التي", "وهو", "وهي"):
+                k -= 1
+                if r.is_punct(k, COMMAS):
+                    k -= 1
+                found = r.ends.get(k + 1)
+                person = found if r.is_person(found) else None
+            mode = "clause"
         elif w1 == "(" and ((unit and r.word(i + 2) == ")") or nxt == ")"):
             mode, lo = "", i - 1
         elif (
