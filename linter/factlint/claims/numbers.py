@@ -353,7 +353,27 @@ AR_TOTAL_BEFORE = frozenset(
 )
 
 AR_TOTAL_NEAR = frozenset(
-    {"عدد", "عددهم", "عددها", "عددهن", "يعمل", "تعمل", "يضم", "تضم", "توظف", "يوظف", "لدي"}
+    {
+        "عدد",
+        "عددهم",
+        "عددها",
+        "عددهن",
+        "يعمل",
+        "تعمل",
+        "يضم",
+        "تضم",
+        "توظف",
+        "يوظف",
+        "لدي",
+        "يملك",
+        "تملك",
+        "يمتلك",
+        "تمتلك",
+        "يحمل",
+        "تحمل",
+        "لديه",
+        "لديها",
+    }
 )
 EN_COUNT_WORDS: dict[str, int] = {
     "two": 2,
@@ -956,6 +976,32 @@ def _years(r: _Reader) -> list[YearClaim]:
     return out
 
 
+ORG_ANAPHORS = frozenset(
+    {
+        "company", "group", "bank", "lender", "club", "firm", "party", "team", "exchange",
+        "insurer", "carrier", "airline", "league", "startup", "conglomerate", "operator",
+        "الشركه", "المجموعه", "البنك", "المصرف", "النادي", "الحزب", "الفريق", "البورصه",
+        "الدوري", "المؤسسه", "الاتحاد", "المنصه",
+    }
+)  # fmt: skip
+ANAPHOR_SENTENCES = 3  # how far back "the company" looks for the company
+
+
+def _anaphor_org(r: _Reader, k: int) -> Mention | None:
+    """The organisation "the company" / "البنك" at token k stands for: the last
+    organisation named in the few sentences before it."""
+    sentence = r.sent[k] if 0 <= k < r.n else 0
+    a = bisect.bisect_left(r.entity_starts, k) - 1
+    while a >= 0:
+        m = r.entities[a]
+        if r.sent[m.token_start] < sentence - ANAPHOR_SENTENCES:
+            return None
+        if r.etype(m) == "organization":
+            return m
+        a -= 1
+    return None
+
+
 def _subject_before(r: _Reader, v: int, wanted: Callable[[Mention | None], bool]) -> Mention | None:
     """The entity right before a verb: "OpenAI, which was founded", "ألتمان الذي ولد".
 
@@ -968,6 +1014,9 @@ def _subject_before(r: _Reader, v: int, wanted: Callable[[Mention | None], bool]
         ent = r.entity_at[k]
         if ent is not None:
             return ent if wanted(ent) else None
+        if r.forms(k) & ORG_ANAPHORS:
+            found = _anaphor_org(r, k)  # "وكانت البورصة، التي تأسست عام 1968"
+            return found if wanted(found) else None
         if not (r.forms(k) & SUBJECT_CONNECTORS):
             return None
         k -= 1
@@ -1076,6 +1125,13 @@ def _counts(r: _Reader, kinds: _KindIndex) -> list[CountClaim]:
         kind = noun[0]
         if subject is None:
             subject = _nearest_entity(r, i)
+        if subject is None:  # "the lender ... its 340 branches", "ويعمل في المجموعة"
+            for j in range(i - 1, max(-1, i - 12), -1):
+                if r.is_sentence_end(j):
+                    break
+                if r.forms(j) & ORG_ANAPHORS:
+                    subject = _anaphor_org(r, j)
+                    break
         total = _is_total(r, i, subject) and r.word(noun[1]) not in RELATIVES
         if (
             part_of
