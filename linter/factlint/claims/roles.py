@@ -18,15 +18,21 @@ recorded (``org_slot``) so that the name rules can check it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from factlint.facts.model import Facts
 from factlint.model import Mention, MentionKind, RoleClaim, Tense
-from factlint.normalize import Normalized
+from factlint.normalize import Normalized, fold
 from factlint.quotes import QuoteScan
 from factlint.segment import Segments
 from factlint.tokens import Kind, Script, Token
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    """Word lists are compared with normalized tokens: fold them the same way."""
+    return frozenset(fold(w) for w in words)
+
 
 COMMAS = frozenset("،,")
 BREAKS = frozenset('؛;!?؟:\n()[]{}“”«»"–—|\ufffc')
@@ -37,19 +43,19 @@ EN_THEN = frozenset({"then"})
 # phrases after a title that place the role in the past ("at the time", "under President X")
 EN_THEN_AFTER = (("at", "the", "time"), ("at", "that", "time"), ("back", "then"), ("then",))
 EN_RANGE = frozenset({"from", "between", "until", "till", "to", "through"})
-AR_THEN = frozenset({"انذاك", "حينها", "وقتها", "حينذاك", "يومها", "وقتذاك"})
+AR_THEN = _folded({"انذاك", "حينها", "وقتها", "حينذاك", "يومها", "وقتذاك"})
 AR_THEN_AFTER = (("في", "ذلك", "الوقت"), ("في", "عهد"), ("خلال", "عهد"), ("ابان", "عهد"))
-AR_RANGE = frozenset({"من", "بين", "حتى", "الى", "منذ", "وحتى"})
+AR_RANGE = _folded({"من", "بين", "حتى", "الى", "منذ", "وحتى"})
 EN_LINKERS = frozenset({"of", "at", "for", "in", "with"})
 EN_CONJ = frozenset({"and", "&"})
-AR_FORMER = frozenset(
+AR_FORMER = _folded(
     {"السابق", "السابقه", "سابق", "سابقه", "سابقا", "الاسبق", "الاسبقه", "الاسبقين", "السابقين"}
 )
-AR_CURRENT = frozenset({"الحالي", "الحاليه", "حاليا"})
+AR_CURRENT = _folded({"الحالي", "الحاليه", "حاليا"})
 AR_LINKERS = frozenset({"في", "لدي", "من"})
 # Generic nouns of a construct chain between a title and an organisation's name
 # ("حارس نادي X", "مدرب منتخب Y", "وزير خارجية Z" has none).
-AR_GENERIC = frozenset(
+AR_GENERIC = _folded(
     {
         "نادي", "فريق", "منتخب", "شركه", "وزاره", "حكومه", "بنك", "مصرف", "حزب",
         "مجموعه", "جامعه", "صحيفه", "موقع", "منصه", "دوري", "اتحاد", "هيئه", "مؤسسه",
@@ -57,7 +63,7 @@ AR_GENERIC = frozenset(
     }
 )  # fmt: skip
 # Adjectives between an Arabic title and what follows it ("وزير المالية الجديد X").
-AR_TITLE_ADJECTIVES = frozenset(
+AR_TITLE_ADJECTIVES = _folded(
     {
         "الجديد", "الجديده", "المؤقت", "المؤقته", "المكلف", "المكلفه", "المقبل", "المقبله",
         "المنتخب", "المنتخبه", "العام", "العامه", "الاول", "الاولي", "التنفيذي", "الفخري",
