@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from factlint.facts.model import Facts
 from factlint.model import Mention, MentionKind, NameStatus
-from factlint.normalize import Normalized, normalize
+from factlint.normalize import Normalized, fold, normalize
 from factlint.tokens import Kind, Script, Token, tokenize
 
 # Arabic proclitics, longest first: conjunctions, prepositions, the article.
@@ -52,6 +52,7 @@ class Alias:
     status: NameStatus
     feminine: bool | None = None
     caps: tuple[bool, ...] = ()  # which words of a Latin proper name are capitalised
+    construct: bool = False  # an Arabic title in construct state ("وزير خارجية")
 
 
 @dataclass(frozen=True)
@@ -115,15 +116,23 @@ def _aliases(facts: Facts) -> Iterator[Alias]:
                 # gender is marked in Arabic only: an English title is neither form
                 fem = feminine if lang == "ar" or feminine else None
                 for form in forms:
+                    tokens = alias_tokens(form)
                     yield Alias(
-                        alias_tokens(form),
-                        MentionKind.TITLE,
-                        title.id,
-                        form,
-                        lang,
-                        NameStatus.PREFERRED,
-                        fem,
+                        tokens, MentionKind.TITLE, title.id, form, lang, NameStatus.PREFERRED, fem
                     )
+                    if lang == "ar" and len(tokens) >= 2 and tokens[-1].startswith("ال"):
+                        # construct state before a name: "وزير الخارجية" -> "وزير خارجية تسمير"
+                        bare = (*tokens[:-1], tokens[-1][2:])
+                        yield Alias(
+                            bare,
+                            MentionKind.TITLE,
+                            title.id,
+                            form,
+                            lang,
+                            NameStatus.PREFERRED,
+                            fem,
+                            construct=True,
+                        )
 
 
 def build_lexicon(facts: Facts) -> Lexicon:
@@ -142,6 +151,17 @@ def build_lexicon(facts: Facts) -> Lexicon:
         max_len = max(max_len, len(alias.tokens))
         if alias.kind is MentionKind.ENTITY and alias.status is not NameStatus.LITERAL:
             name_tokens.setdefault(alias.target, set()).update(alias.tokens)
+    # a construct-state title must not swallow the first word of a name
+    # ("زعيم حزب" would eat "حزب التجديد الشعبي")
+    entity_firsts = {
+        first
+        for first, aliases in index.items()
+        if any(a.kind is MentionKind.ENTITY for a in aliases)
+    }
+    for first in list(index):
+        index[first] = [
+            a for a in index[first] if not (a.construct and a.tokens[-1] in entity_firsts)
+        ]
     for aliases in index.values():
         aliases.sort(key=lambda a: -len(a.tokens))
     single_words: dict[str, str] = {}
@@ -275,26 +295,51 @@ def find_mentions(
     return _disambiguate(found, lexicon)
 
 
+# Honorifics that are also surnames (El-Sayed, Al-Sheikh): before another word they
+# are a title ("السيد جمال عويس"), not the name.
+_HONORIFICS = frozenset({"السيد", "السيده", "الشيخ", "الامير", "الدكتور", "الاستاذ", "الحاج"})
+
+
 def drop_common_short_forms(
-    mentions: tuple[Mention, ...], is_common: Callable[[str, str], bool]
+    mentions: tuple[Mention, ...],
+    is_common: Callable[[str, str], bool],
+    tokens: tuple[Token, ...] = (),
 ) -> tuple[Mention, ...]:
     """A short form that is also a common word ("Marsh", "سيد") names the entity only
-    after the document has named it in full."""
+    after the document has named it in full, and never as an honorific before a name."""
     named: set[str] = set()
     out: list[Mention] = []
     for m in mentions:
+        if (
+            m.kind is MentionKind.ENTITY
+            and m.status is NameStatus.SHORT
+            and fold(m.name) in _HONORIFICS
+            and m.token_end < len(tokens)
+            and tokens[m.token_end].kind is Kind.WORD
+        ):
+            continue
         if m.kind is MentionKind.ENTITY and m.status.full:
             named.add(m.target)
         if (
             m.kind is MentionKind.ENTITY
             and m.status is NameStatus.SHORT
-            and m.target not in named
             and len(m.name.split()) == 1
             and is_common(m.name, "ar" if _arabic(m.name) else "en")
+            and (m.target not in named or _before_a_name(m, mentions))
         ):
-            continue
+            continue  # "السيد جمال عويس": "Mr.", not El-Sayed
         out.append(m)
     return tuple(out)
+
+
+def _before_a_name(m: Mention, mentions: tuple[Mention, ...]) -> bool:
+    return any(
+        o.token_start == m.token_end
+        and o.kind is MentionKind.ENTITY
+        and o is not m
+        and not o.prefix  # "وحداد ونادية": a list, not a title before a name
+        for o in mentions
+    )
 
 
 def _arabic(text: str) -> bool:

@@ -18,15 +18,21 @@ recorded (``org_slot``) so that the name rules can check it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from factlint.facts.model import Facts
 from factlint.model import Mention, MentionKind, RoleClaim, Tense
-from factlint.normalize import Normalized
+from factlint.normalize import Normalized, fold
 from factlint.quotes import QuoteScan
 from factlint.segment import Segments
 from factlint.tokens import Kind, Script, Token
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    """Word lists are compared with normalized tokens: fold them the same way."""
+    return frozenset(fold(w) for w in words)
+
 
 COMMAS = frozenset("،,")
 BREAKS = frozenset('؛;!?؟:\n()[]{}“”«»"–—|\ufffc')
@@ -37,16 +43,40 @@ EN_THEN = frozenset({"then"})
 # phrases after a title that place the role in the past ("at the time", "under President X")
 EN_THEN_AFTER = (("at", "the", "time"), ("at", "that", "time"), ("back", "then"), ("then",))
 EN_RANGE = frozenset({"from", "between", "until", "till", "to", "through"})
-AR_THEN = frozenset({"انذاك", "حينها", "وقتها", "حينذاك", "يومها", "وقتذاك"})
+AR_THEN = _folded({"انذاك", "حينها", "وقتها", "حينذاك", "يومها", "وقتذاك"})
 AR_THEN_AFTER = (("في", "ذلك", "الوقت"), ("في", "عهد"), ("خلال", "عهد"), ("ابان", "عهد"))
-AR_RANGE = frozenset({"من", "بين", "حتى", "الى", "منذ", "وحتى"})
+AR_RANGE = _folded({"من", "بين", "حتى", "الى", "منذ", "وحتى"})
 EN_LINKERS = frozenset({"of", "at", "for", "in", "with"})
 EN_CONJ = frozenset({"and", "&"})
-AR_FORMER = frozenset(
+AR_FORMER = _folded(
     {"السابق", "السابقه", "سابق", "سابقه", "سابقا", "الاسبق", "الاسبقه", "الاسبقين", "السابقين"}
 )
-AR_CURRENT = frozenset({"الحالي", "الحاليه", "حاليا"})
+AR_CURRENT = _folded({"الحالي", "الحاليه", "حاليا"})
 AR_LINKERS = frozenset({"في", "لدي", "من"})
+# Generic nouns of a construct chain between a title and an organisation's name
+# ("حارس نادي X", "مدرب منتخب Y", "وزير خارجية Z" has none).
+AR_GENERIC = _folded(
+    {
+        "نادي", "فريق", "منتخب", "شركه", "وزاره", "حكومه", "بنك", "مصرف", "حزب",
+        "مجموعه", "جامعه", "صحيفه", "موقع", "منصه", "دوري", "اتحاد", "هيئه", "مؤسسه",
+        "جمعيه", "وكاله", "مجلس", "برلمان", "دوله", "مدينه", "بلديه", "كتله", "تحالف",
+    }
+)  # fmt: skip
+# Adjectives between an Arabic title and what follows it ("وزير المالية الجديد X").
+AR_TITLE_ADJECTIVES = _folded(
+    {
+        "الجديد", "الجديده", "المؤقت", "المؤقته", "المكلف", "المكلفه", "المقبل", "المقبله",
+        "المنتخب", "المنتخبه", "العام", "العامه", "الاول", "الاولي", "التنفيذي", "الفخري",
+    }
+)  # fmt: skip
+EN_COPULAS = {"is": Tense.UNSPECIFIED, "remains": Tense.UNSPECIFIED, "was": Tense.THEN}
+# verbs that name a person to a title: "named X as TITLE"; "replaced X as TITLE" says X
+# held it before
+EN_NAMING = frozenset(
+    {"named", "names", "name", "appointed", "appoints", "appoint", "hired", "chose",
+     "picked", "tapped", "elected", "confirmed", "installed", "made"}
+)  # fmt: skip
+EN_SUCCEEDING = frozenset({"replaced", "replaces", "succeeded", "succeeds", "ousted"})
 ANAPHORS = frozenset({"الشركه", "company", "firm", "startup", "organisation", "organization"})
 AS_WORDS = frozenset({"as", "منصب", "بمنصب", "كمنصب"})
 MAX_DESCRIPTOR = 6
@@ -124,6 +154,9 @@ class _Reader:
     def org_part(self, i: int, english: bool) -> _OrgPart:
         tense = Tense.UNSPECIFIED
         n = len(self.tokens)
+        if not english:  # "وزير المالية الجديد", "الرئيس التنفيذي المؤقت"
+            while i < n and self.text(i) in AR_TITLE_ADJECTIVES:
+                i += 1
         # Arabic: tense marker right after the title ("الرئيس التنفيذي السابق")
         if i < n and self.text(i) in AR_FORMER:
             tense, i = Tense.FORMER, i + 1
@@ -156,8 +189,10 @@ class _Reader:
                     if english:
                         linked = text in EN_LINKERS
                     else:
-                        linked = text in AR_LINKERS or (
-                            tok.script is Script.ARABIC and text[:1] in "لب" and len(text) > 3
+                        linked = (
+                            text in AR_LINKERS
+                            or text in AR_GENERIC
+                            or (tok.script is Script.ARABIC and text[:1] in "لب" and len(text) > 3)
                         )
                     if not linked:
                         break
@@ -193,6 +228,8 @@ class _Reader:
         k = j
         if k < n and self.text(k) in AR_FORMER:
             tense, k = Tense.FORMER, k + 1
+        elif k < n and self.text(k) in AR_CURRENT and org is not None:
+            tense, k = Tense.CURRENT, k + 1  # "مدرب الفرسان الحالي X"
         return _OrgPart(org, tense, k if org is not None else j, slot, descriptor)
 
     def titles_from(self, i: int) -> tuple[list[Mention], int]:
@@ -329,15 +366,46 @@ def extract_roles(
                 )
             )
 
+    verbs = _title_verbs(facts)
     for m in mentions:
         if not r.is_person(m):
             continue
+        named_by: Mention | None = None
         english = False
         j = m.token_end
-        if j >= len(tokens) or tokens[j].text not in COMMAS:
-            continue
-        k = j + 1
         tense = Tense.UNSPECIFIED
+        opener = r.text(j)
+        arabic = tokens[m.token_start].script is Script.ARABIC
+        if opener in COMMAS:
+            k = j + 1
+            # "X, 35, the Y captain": an age inside the apposition
+            if k < len(tokens) and tokens[k].kind is Kind.NUMBER and r.text(k + 1) in COMMAS:
+                k += 2
+            # "X, who coaches Y" / "X, who is Y's chief executive"
+            if r.text(k) == "who":
+                verb = verbs.get(r.text(k + 1))
+                if verb is not None:
+                    _verb_claim(r, m, k + 1, verb, add)
+                    continue
+                if r.text(k + 1) in EN_COPULAS:
+                    tense = EN_COPULAS[r.text(k + 1)]
+                    k += 2
+        elif opener == "(":
+            k = j + 1  # "X (Y captain)", "X (مدرب Y)"
+        elif opener in EN_COPULAS and not arabic:
+            tense = EN_COPULAS[opener]  # "X is Y's chief executive"
+            k = j + 1
+        elif opener == "as" and r.text(m.token_start - 1) in EN_NAMING | EN_SUCCEEDING:
+            # "named X as chief executive": a claim about the title, not the date
+            tense = Tense.THEN
+            k = j + 1
+            subject = _mention_ending_at(mentions, m.token_start - 1, m.token_start - 1, tokens)
+            if r.is_org(subject):
+                named_by = subject  # "Norvale named X as chief executive": at Norvale
+        elif arabic and r.is_title(r.at.get(j)) and not r.at[j].prefix:
+            k = j  # "وقال X مدرب Y إن": apposition without a comma
+        else:
+            continue
         while r.text(k) in EN_ARTICLES:
             k += 1
         k = r.skip_joiners(k)
@@ -384,6 +452,8 @@ def extract_roles(
         end = part.end if part is not None else after
         if r.is_person(r.at.get(end)):
             continue  # "X, captain Y and ...": the title stands before the next name
+        if org is None and named_by is not None:
+            org = named_by
         add(m, titles, org, tense, part, base)
 
     # title first: "TITLE [of ORG], PERSON", "ORG's TITLE PERSON", "TITLE PERSON"
@@ -396,6 +466,10 @@ def extract_roles(
         if before in AS_WORDS:
             continue
         tense, first_used = r.tense_before(t.token_start)
+        if r.text(first_used - 1) == "under" or (
+            r.text(first_used - 2) == "في" and r.text(first_used - 1) == "عهد"
+        ):
+            tense = Tense.THEN  # "under Prime Minister X", "في عهد الرئيس X"
         org = None
         prev = _mention_ending_at(mentions, t.token_start, first_used, tokens)
         if r.is_org(prev) and prev is not None:
@@ -424,6 +498,62 @@ def extract_roles(
 
     claims.sort(key=lambda c: (c.start, c.title.start))
     return tuple(claims)
+
+
+def _title_verbs(facts: Facts) -> dict[str, str]:
+    """English verbs that say a person holds a title: "coaches" (coach), "captains"
+    (captain), "chairs" (chair), "leads" (leader), "manages" (manager), and "runs"
+    (the chief executive, else a head)."""
+    verbs: dict[str, str] = {}
+    runs: dict[str, str] = {}
+    for title in sorted(facts.titles.values(), key=lambda t: t.id):
+        for name in title.names.get("en", ()):
+            word = name.lower()
+            if word in ("chief executive", "ceo", "head", "managing director"):
+                runs.setdefault(word, title.id)
+            if " " in word or "-" in word or len(word) < 4:
+                continue
+            stems = [word]
+            if word.endswith("er"):
+                stems.append(word[:-2])  # leader -> lead, manager -> manag(es)
+            for stem in stems:
+                for form in (stem + "s", stem + "es", stem + "ed", stem + "d"):
+                    verbs.setdefault(form, title.id)
+    for word in ("chief executive", "ceo", "managing director", "head"):
+        if word in runs:
+            verbs.setdefault("runs", runs[word])
+            break
+    return verbs
+
+
+def _verb_claim(
+    r: _Reader,
+    person: Mention,
+    k: int,
+    title_id: str,
+    add: Callable[..., None],
+) -> None:
+    """ "X, who coaches Y": the verb at token k stands for the title."""
+    tok = r.tokens[k]
+    start, end = r.norm.orig_span(tok.start, tok.end)
+    title = Mention(
+        kind=MentionKind.TITLE,
+        target=title_id,
+        start=start,
+        end=end,
+        text=r.norm.source[start:end],
+        name=tok.text,
+        lang="en",
+        token_start=k,
+        token_end=k + 1,
+    )
+    i = k + 1
+    while r.text(i) in EN_ARTICLES:
+        i += 1
+    org = r.at.get(i)
+    if not r.is_org(org) or org is None:
+        return
+    add(person, [title], org, Tense.UNSPECIFIED, None, Tense.UNSPECIFIED)
 
 
 def _mention_ending_at(
