@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factlint.model import Claims, FactRef, Finding, Mention, Severity
@@ -104,6 +105,7 @@ class ReportContext:
     version: str
     color: bool = False
     errors: Sequence[str] = ()  # one-line input errors (already printed to stderr)
+    root: Path | None = None  # the directory report paths are relative to (paths.py)
 
 
 Formatter = Callable[[Sequence[Finding], ReportContext], str]

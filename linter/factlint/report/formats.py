@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING
 
 from factlint.hookspecs import hookimpl
 from factlint.report.github import format_github
+from factlint.report.gitlab import format_gitlab
 from factlint.report.json import format_json, format_jsonl
+from factlint.report.junit import format_junit
+from factlint.report.rdjson import format_rdjson
 from factlint.report.sarif import format_sarif
 from factlint.report.text import format_concise, format_text
 
@@ -16,7 +19,8 @@ if TYPE_CHECKING:
 
 @hookimpl
 def factlint_formats() -> dict[str, Formatter]:
-    """``text`` (alias ``full``), ``concise``, ``json``, ``jsonl``, ``github``, ``sarif``."""
+    """``text`` (alias ``full``), ``concise``, ``json``, ``jsonl``, ``github``, ``sarif``,
+    ``rdjson``, ``gitlab``, ``junit``."""
     return {
         "text": format_text,
         "full": format_text,
@@ -25,4 +29,7 @@ def factlint_formats() -> dict[str, Formatter]:
         "jsonl": format_jsonl,
         "github": format_github,
         "sarif": format_sarif,
+        "rdjson": format_rdjson,
+        "gitlab": format_gitlab,
+        "junit": format_junit,
     }
