@@ -122,7 +122,10 @@ def collect(rev: str, paths: Iterable[Path], start: Path) -> dict[Path, FileChan
     if top is None:
         raise ConfigError(f"--diff-base: {start} is not in a git work tree")
     specs = [str(p.resolve()) for p in paths]
-    _git(["rev-parse", "--verify", "--quiet", rev + "^{commit}"], top)
+    try:
+        _git(["rev-parse", "--verify", "--quiet", rev + "^{commit}"], top)
+    except ConfigError:
+        raise ConfigError(f"--diff-base: {rev!r} is not a revision of {top}") from None
     diff = _git(
         ["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", rev, "--", *specs],
         top,
