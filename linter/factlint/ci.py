@@ -128,7 +128,7 @@ def lint_with_progress(
 ) -> list[Result]:
     """:func:`factlint.engine.lint_files`, with a progress bar on stderr when stderr
     is a terminal (never in CI or a pipe) and the run is long: many files, and
-    only after :data:`PROGRESS_DELAY` seconds."""
+    only after :data:`PROGRESS_DELAY` seconds (``$FACTLINT_PROGRESS_DELAY``)."""
     err = stream if stream is not None else sys.stderr
     env = environ if environ is not None else os.environ
     if len(files) < PROGRESS_MIN_FILES or not _progress_wanted(err, env, disabled):
@@ -137,12 +137,20 @@ def lint_with_progress(
 
     results: list[Result] = []
     batch = max(jobs, 1) * 8
-    with tqdm(total=len(files), file=err, unit="file", delay=PROGRESS_DELAY, leave=False) as bar:
+    delay = _float(env.get("FACTLINT_PROGRESS_DELAY"), PROGRESS_DELAY)
+    with tqdm(total=len(files), file=err, unit="file", delay=delay, leave=False) as bar:
         for index in range(0, len(files), batch):
             chunk = files[index : index + batch]
             results.extend(lint_files(chunk, session, pm, jobs=jobs, plugins=plugins))
             bar.update(len(chunk))
     return results
+
+
+def _float(value: str | None, default: float) -> float:
+    try:
+        return float(value) if value else default
+    except ValueError:
+        return default
 
 
 # ------------------------------------------------------------------ job summary
