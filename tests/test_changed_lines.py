@@ -125,3 +125,15 @@ def test_outside_git_is_an_error(tmp_path: Path) -> None:
     proc = run("--diff-base", "HEAD", "a.md", cwd=tmp_path)
     assert proc.returncode == 2 and "not in a git work tree" in proc.stderr
     git(tmp_path, "--version")
+
+
+def test_parse_diff_paths_with_spaces_and_quotes(tmp_path: Path) -> None:
+    diff = (
+        "+++ b/my articles/a.md\t\n@@ -0,0 +1 @@\n+x\n"
+        '+++ "b/x/\\331\\205\\331\\202 \\"q\\".md"\t\n@@ -1 +1 @@\n-y\n+z\n'
+    )
+    changes = parse_diff(diff, tmp_path)
+    assert set(changes) == {
+        (tmp_path / "my articles" / "a.md").resolve(),
+        (tmp_path / "x" / 'مق "q".md').resolve(),
+    }

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from workflow_helpers import DOUBLED, REPO, WORLD, commit_all, git, make_repo
 
 
@@ -52,9 +53,7 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pre_commit(
     *args: str, cwd: Path, home: Path, timeout: int = 900
 ) -> subprocess.CompletedProcess[str]:
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CI", "GITHUB_ACTIONS")
-    }
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CI", "GITHUB_ACTIONS")}
     env.update(
         {
             "PRE_COMMIT_HOME": str(home),
@@ -108,13 +107,21 @@ def test_try_repo_runs_the_hook_with_force_exclude(tmp_path: Path, pre_commit_ho
     (repo / "drafts" / "b.md").write_text(DOUBLED, encoding="utf-8")
     (repo / "clean.md").write_text("Nadia Karimi leads Zentrix.\n", encoding="utf-8")
     git(repo, "add", "-A")
-    proc = pre_commit("try-repo", str(REPO), "factlint", "--all-files", cwd=repo, home=pre_commit_home)
+    proc = pre_commit(
+        "try-repo", str(REPO), "factlint", "--all-files", cwd=repo, home=pre_commit_home
+    )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "a.md:1:15: TX001" in proc.stdout
     assert "drafts/b.md" not in proc.stdout  # exclude holds for files passed explicitly
     clean = pre_commit(
-        "try-repo", str(REPO), "factlint", "--files", "clean.md", "drafts/b.md",
-        cwd=repo, home=pre_commit_home,
+        "try-repo",
+        str(REPO),
+        "factlint",
+        "--files",
+        "clean.md",
+        "drafts/b.md",
+        cwd=repo,
+        home=pre_commit_home,
     )
     assert clean.returncode == 0, clean.stdout + clean.stderr
 

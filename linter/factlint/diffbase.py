@@ -23,6 +23,7 @@ then checked in full, whether or not the article itself changed.
 
 from __future__ import annotations
 
+import codecs
 import re
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
@@ -86,6 +87,16 @@ def _git(args: Sequence[str], cwd: Path) -> str:
     return proc.stdout
 
 
+def _unquote(name: str) -> str:
+    """A path of a ``---``/``+++`` line: git appends a tab to names with spaces and
+    C-quotes names with special or non-ASCII characters."""
+    name = name.rstrip("\t")
+    if len(name) >= 2 and name[0] == name[-1] == '"':
+        raw = codecs.escape_decode(name[1:-1].encode("utf-8"))[0]
+        return bytes(raw).decode("utf-8", "replace")
+    return name
+
+
 def parse_diff(text: str, top: Path) -> dict[Path, FileChange]:
     """The changes in a ``git diff --unified=0`` output, by resolved path."""
     changes: dict[Path, FileChange] = {}
@@ -93,7 +104,7 @@ def parse_diff(text: str, top: Path) -> dict[Path, FileChange]:
     new_line = 0
     for line in text.splitlines():
         if line.startswith("+++ "):
-            target = line[4:]
+            target = _unquote(line[4:])
             if target == "/dev/null":
                 current = None
                 continue
@@ -117,11 +128,14 @@ def parse_diff(text: str, top: Path) -> dict[Path, FileChange]:
 
 
 def collect(rev: str, paths: Iterable[Path], start: Path) -> dict[Path, FileChange]:
-    """The changes since ``rev`` of ``paths`` (files or directories) in their git work tree."""
+    """The changes since ``rev`` of ``paths`` (files or directories) in their git work
+    tree; paths outside it (facts kept in another repository) have none."""
     top = git_top_level(start)
     if top is None:
         raise ConfigError(f"--diff-base: {start} is not in a git work tree")
-    specs = [str(p.resolve()) for p in paths]
+    specs = [str(p.resolve()) for p in paths if p.resolve().is_relative_to(top)]
+    if not specs:
+        return {}
     try:
         _git(["rev-parse", "--verify", "--quiet", rev + "^{commit}"], top)
     except ConfigError:
