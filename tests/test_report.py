@@ -319,7 +319,8 @@ def test_concise(ar_doc: Document, en_doc: Document, switch: Finding) -> None:
     out = format_concise([weekday, switch], context(ar_doc, en_doc))
     column = ARABIC.index("Switch") + 1
     assert out == (
-        f"{AR_PATH}:2:{column}: FL101 Emmett Shear was CEO of Twitch, not Switch\n"
+        f"{AR_PATH}:2:{column}: FL101 Emmett Shear was CEO of Twitch, not Switch"
+        " [facts: emmett-shear (https://example.org/shear); twitch]\n"
         f"{EN_PATH}:2:45: FL201 wrong weekday\n"
         "Found 2 findings.\n"
     )

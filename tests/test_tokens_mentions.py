@@ -293,7 +293,7 @@ def test_statuses_of_name_forms(world_context: WorldContext) -> None:
     got = [(m.target, m.status) for m in ctx.mentions]
     assert got == [
         ("omar-haddad", NameStatus.PREFERRED),
-        ("omar-haddad", NameStatus.ALIAS),
+        ("omar-haddad", NameStatus.VARIANT),
         ("omar-haddad", NameStatus.SHORT),
         ("nadia-karimi", NameStatus.AVOID),
         ("the-ledger", NameStatus.LITERAL),

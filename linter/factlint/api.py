@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from factlint.model import Claims, FactRef, Finding, Mention, Severity
 from factlint.selection import Selection
+from factlint.wordlist import Vocabulary
 
 if TYPE_CHECKING:
     from factlint.config import Config
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from factlint.mentions import Lexicon
     from factlint.normalize import Normalized
     from factlint.quotes import QuoteScan
+    from factlint.segment import Segments
     from factlint.tokens import Token
 
 
@@ -42,6 +44,7 @@ class CheckContext:
     document: Document
     normalized: Normalized
     tokens: tuple[Token, ...]
+    segments: Segments
     mentions: tuple[Mention, ...]
     claims: Claims
     quotes: QuoteScan
@@ -51,6 +54,7 @@ class CheckContext:
     selection: Selection
     lexicon: Lexicon
     date: dt.date | None = None
+    vocabulary: Vocabulary = field(default_factory=Vocabulary, compare=False)
     cache: dict[str, object] = field(default_factory=dict, compare=False)
 
     @property
@@ -71,13 +75,21 @@ class CheckContext:
         end: int,
         message: str,
         *,
-        severity: Severity | None = None,
         replacement: str | None = None,
         facts: Sequence[FactRef] = (),
+        quoted: bool = False,
     ) -> Finding:
-        """Build a finding at original offsets [start, end)."""
+        """The one call a rule reports through: a finding at original offsets [start, end).
+
+        The severity is the rule's declared one; a claim made inside quoted speech
+        (``quoted``) is reported one step lower and says so. The facts the finding
+        rests on go in ``facts`` (formats print them once); the message names them
+        in words, without repeating ids and sources.
+        """
         rule = self.rules.get(code)
-        sev = severity or (rule.severity if rule else Severity.WARNING)
+        sev = rule.severity if rule else Severity.WARNING
+        if quoted:
+            message, sev = f"{message} (in quoted speech)", sev.lowered()
         line, col = self.document.position(start)
         end_line, end_col = self.document.position(max(end, start))
         return Finding(

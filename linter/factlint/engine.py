@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pluggy
@@ -18,10 +18,12 @@ from factlint.errors import FactlintError
 from factlint.facts.model import Facts
 from factlint.mentions import Lexicon, build_lexicon, find_mentions
 from factlint.model import Finding
-from factlint.quotes import scan
+from factlint.quotes import scan_prose
+from factlint.segment import segment
 from factlint.selection import Selection
 from factlint.severity import apply_overrides
 from factlint.tokens import tokenize
+from factlint.wordlist import Vocabulary
 
 __all__ = ["Result", "Session", "check_document", "discover", "lint_file", "lint_files"]
 
@@ -35,6 +37,7 @@ class Session:
     lexicon: Lexicon
     rules: Mapping[str, Rule]
     selection: Selection
+    vocabulary: Vocabulary = field(default_factory=Vocabulary, compare=False)
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,9 @@ def context_for(doc: documents.Document, session: Session) -> CheckContext:
     norm = doc.normalized()
     tokens = tokenize(norm)
     mentions = find_mentions(norm, tokens, session.lexicon)
-    quotes = scan(doc.text, doc.body_start)
-    claims = extract_claims(doc, norm, tokens, mentions, quotes, session.facts)
+    segments = segment(norm, tokens)
+    quotes = scan_prose(doc.prose)
+    claims = extract_claims(doc, norm, tokens, segments, mentions, quotes, session.facts)
     settings = session.config.settings_for(Path(doc.path))
     selection = session.selection
     if settings.ignore:
@@ -66,6 +70,7 @@ def context_for(doc: documents.Document, session: Session) -> CheckContext:
         document=doc,
         normalized=norm,
         tokens=tokens,
+        segments=segments,
         mentions=mentions,
         claims=claims,
         quotes=quotes,
@@ -75,6 +80,7 @@ def context_for(doc: documents.Document, session: Session) -> CheckContext:
         selection=selection,
         lexicon=session.lexicon,
         date=doc.date,
+        vocabulary=session.vocabulary,
     )
 
 
@@ -86,7 +92,7 @@ def check_document(
     for batch in pm.hook.factlint_check(ctx=ctx):
         if batch is None:
             continue
-        found.extend(f for f in batch if ctx.enabled(f.code))
+        found.extend(f for f in batch if ctx.enabled(f.code) and doc.in_prose(f.start, f.end))
     unique = sorted(set(found), key=Finding.sort_key)
     return apply_overrides(unique, session.config.severity)
 

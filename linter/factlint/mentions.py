@@ -65,6 +65,8 @@ class Lexicon:
     single_words: dict[str, str] = field(
         default_factory=dict
     )  # one-word names (5+ letters) -> entity
+    all_name_words: frozenset[str] = frozenset()  # every word of every entity's names
+    word_entities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name word -> ids
 
     def lookup(self, token: str) -> tuple[Alias, ...]:
         return self.index.get(token, ())
@@ -99,6 +101,7 @@ def _aliases(facts: Facts) -> Iterator[Alias]:
                 status = NameStatus.PREFERRED if i == 0 else NameStatus.ALIAS
                 yield _entity_alias(alias_tokens(form), entity.id, form, lang, status)
         for group, status in (
+            (entity.variants, NameStatus.VARIANT),
             (entity.short, NameStatus.SHORT),
             (entity.avoid, NameStatus.AVOID),
             (entity.literal, NameStatus.LITERAL),
@@ -153,7 +156,17 @@ def build_lexicon(facts: Facts) -> Lexicon:
         facts.digest,
         {k: frozenset(v) for k, v in name_tokens.items()},
         single_words,
+        frozenset(t for v in name_tokens.values() for t in v),
+        _word_entities(name_tokens),
     )
+
+
+def _word_entities(name_tokens: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for target in sorted(name_tokens):
+        for word in name_tokens[target]:
+            index.setdefault(word, []).append(target)
+    return {word: tuple(ids) for word, ids in index.items()}
 
 
 def strip_proclitics(token: str) -> list[tuple[str, str]]:
@@ -265,7 +278,7 @@ def _disambiguate(found: list[Mention], lexicon: Lexicon) -> tuple[Mention, ...]
     by_span: dict[tuple[int, int], list[Mention]] = {}
     for m in found:
         by_span.setdefault((m.start, m.end), []).append(m)
-    full = Counter(m.target for m in found if m.status in (NameStatus.PREFERRED, NameStatus.ALIAS))
+    full = Counter(m.target for m in found if m.status.full)
     rank = {s: i for i, s in enumerate(NameStatus)}
     out: list[Mention] = []
     for group in by_span.values():

@@ -70,10 +70,16 @@ class NameStatus(enum.StrEnum):
     """What the matched name form is for its entity."""
 
     PREFERRED = "preferred"  # the first name given for the language
-    ALIAS = "alias"  # another accepted form
+    ALIAS = "alias"  # another standard name, interchangeable with the preferred one
+    VARIANT = "variant"  # a spelling variant: accepted, but not mixed with another form
     SHORT = "short"  # a part of the name (a surname alone, a first name alone)
     AVOID = "avoid"  # a known wrong form
     LITERAL = "literal"  # a literal translation of a proper name (publications)
+
+    @property
+    def full(self) -> bool:
+        """A complete, accepted name (not a part, a wrong form or a translation)."""
+        return self in (NameStatus.PREFERRED, NameStatus.ALIAS, NameStatus.VARIANT)
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,7 @@ class Token:
     possessive: bool = False  # followed by 's (the 's is not part of the token)
 
 
-CLAUSE_BREAKS = frozenset(".،,؛;!?؟:\n")
-SENTENCE_BREAKS = frozenset(".!?؟\n")
+CLAUSE_MARKS = frozenset("،,؛;:")  # punctuation that ends a clause (sentence ends: segment.py)
 QUOTES = frozenset("\"'“”„‟«»‹›「」")
 DASHES = frozenset("-–—―")
 
@@ -49,6 +48,15 @@ def script_of(ch: str) -> Script:
     if ch.isalpha():
         return Script.LATIN if code < 0x0250 or 0x1E00 <= code <= 0x1EFF else Script.OTHER
     return Script.OTHER
+
+
+def is_arabic(ch: str) -> bool:
+    """The one test of Arabic script used everywhere."""
+    return script_of(ch) is Script.ARABIC
+
+
+def has_arabic(text: str) -> bool:
+    return any(is_arabic(c) for c in text)
 
 
 def _is_word_char(ch: str) -> bool:

@@ -48,6 +48,7 @@ from factlint.model import (
 )
 from factlint.normalize import Normalized
 from factlint.quotes import QuoteScan
+from factlint.segment import Segments
 from factlint.tokens import Kind, Script, Token
 
 
@@ -63,39 +64,7 @@ class NumericClaims:
 # -- word lists (normalized forms) ---------------------------------------------
 
 COMMAS = frozenset({",", "،"})
-SENTENCE_END = frozenset({".", "!", "?", "؟"})
 CLAUSE_END = frozenset({",", "،", ";", "؛", ":"})
-EN_ABBREVIATIONS = frozenset(
-    {
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "corp",
-        "ltd",
-        "co",
-        "u",
-        "s",
-        "vs",
-        "no",
-    }
-)
 
 AR_AGE_UNITS = frozenset({"عام", "عاما", "اعوام", "سنه", "سنوات", "سنين", "ربيعا"})
 AR_AGE_LEADS = frozenset(
@@ -446,6 +415,7 @@ class _Reader:
         self,
         norm: Normalized,
         tokens: tuple[Token, ...],
+        segments: Segments,
         mentions: tuple[Mention, ...],
         quotes: QuoteScan,
         facts: Facts,
@@ -480,39 +450,16 @@ class _Reader:
         self.entity_starts = [m.token_start for m in self.entities]
         self.persons = [m for m in self.entities if self.is_person(m)]
         self.person_starts = [m.token_start for m in self.persons]
-        self.sent: list[int] = []
-        self.clause: list[int] = []
-        s = c = 0
-        for i, tok in enumerate(tokens):
-            self.sent.append(s)
-            self.clause.append(c)
-            if self.is_sentence_end(i):
-                s += 1
-                c += 1
-            elif tok.kind is Kind.PUNCT and tok.text in CLAUSE_END:
-                c += 1
+        self.segments = segments
+        self.sent = segments.sentence
+        self.clause = segments.clause
 
     # -- tokens ------------------------------------------------------------------
     def word(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < self.n else ""
 
     def is_sentence_end(self, i: int) -> bool:
-        if i >= self.n:
-            return True
-        if i < 0:
-            return False
-        tok = self.tokens[i]
-        if tok.kind is Kind.NEWLINE:
-            return True
-        if tok.kind is not Kind.PUNCT or tok.text not in SENTENCE_END:
-            return False
-        if tok.text == "." and i > 0:
-            prev = self.tokens[i - 1]
-            if prev.script is Script.LATIN and (
-                prev.text in EN_ABBREVIATIONS or len(prev.text) == 1
-            ):
-                return False
-        return True
+        return self.segments.ends_sentence(i)
 
     def is_punct(self, i: int, chars: Iterable[str]) -> bool:
         return (
@@ -1383,11 +1330,12 @@ def extract_numeric(
     doc: Document,
     norm: Normalized,
     tokens: tuple[Token, ...],
+    segments: Segments,
     mentions: tuple[Mention, ...],
     quotes: QuoteScan,
     facts: Facts,
 ) -> NumericClaims:
-    r = _Reader(norm, tokens, mentions, quotes, facts)
+    r = _Reader(norm, tokens, segments, mentions, quotes, facts)
     kinds = _KindIndex.build(facts)
     return NumericClaims(
         ages=tuple(_ages(r)),

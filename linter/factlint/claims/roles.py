@@ -25,10 +25,11 @@ from factlint.facts.model import Facts
 from factlint.model import Mention, MentionKind, RoleClaim, Tense
 from factlint.normalize import Normalized
 from factlint.quotes import QuoteScan
+from factlint.segment import Segments
 from factlint.tokens import Kind, Script, Token
 
 COMMAS = frozenset("،,")
-BREAKS = frozenset('.؛;!?؟:\n()[]{}“”«»"–—|')
+BREAKS = frozenset('؛;!?؟:\n()[]{}“”«»"–—|\ufffc')
 EN_ARTICLES = frozenset({"the", "a", "an"})
 EN_FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "outgoing"})
 EN_CURRENT = frozenset({"current", "incumbent", "sitting"})
@@ -58,11 +59,13 @@ class _Reader:
         self,
         norm: Normalized,
         tokens: tuple[Token, ...],
+        segments: Segments,
         mentions: Sequence[Mention],
         facts: Facts,
     ) -> None:
         self.norm = norm
         self.tokens = tokens
+        self.segments = segments
         self.mentions = mentions
         self.facts = facts
         self.at: dict[int, Mention] = {m.token_start: m for m in mentions}
@@ -87,7 +90,7 @@ class _Reader:
         if i >= len(self.tokens):
             return True
         t = self.tokens[i]
-        if t.kind is Kind.NEWLINE:
+        if t.kind is Kind.NEWLINE or self.segments.ends_sentence(i):
             return True
         return t.kind is Kind.PUNCT and (t.text in BREAKS or (commas and t.text in COMMAS))
 
@@ -225,11 +228,12 @@ def _span(norm: Normalized, a: int, b: int) -> tuple[int, int]:
 def extract_roles(
     norm: Normalized,
     tokens: tuple[Token, ...],
+    segments: Segments,
     mentions: tuple[Mention, ...],
     quotes: QuoteScan,
     facts: Facts,
 ) -> tuple[RoleClaim, ...]:
-    r = _Reader(norm, tokens, mentions, facts)
+    r = _Reader(norm, tokens, segments, mentions, facts)
     claims: list[RoleClaim] = []
     used_titles: set[int] = set()
 

@@ -560,6 +560,7 @@ class _Builder:
             type=kind,
             names=self._names(item["names"]),
             short=self._names(item.get("short")),
+            variants=self._names(item.get("variants")),
             avoid=self._names(item.get("avoid")),
             literal=self._names(item.get("literal")),
             descriptors=self._names(item.get("descriptors")),

@@ -144,6 +144,8 @@ class Entity:
     type: str
     names: Mapping[str, tuple[str, ...]]  # per language; the first is preferred
     short: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # surname alone etc.
+    # spelling variants of the preferred name: accepted, but not mixed with it in one document
+    variants: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     avoid: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # known wrong forms
     literal: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # literal translations
     descriptors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "streaming platform"

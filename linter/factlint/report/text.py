@@ -163,6 +163,13 @@ def _header(finding: Finding, color: bool) -> str:
     return f"{path}:{finding.line}:{finding.column}: {code} {visible(finding.message)}"
 
 
+def _citation(finding: Finding) -> str:
+    """The facts a finding rests on, for one-line formats: `` [facts: id (source); ...]``."""
+    if not finding.facts:
+        return ""
+    return " [facts: " + "; ".join(visible(f.cite()) for f in finding.facts) + "]"
+
+
 def _source_lines(finding: Finding, document: Document | None, color: bool) -> list[str]:
     if document is None or not 1 <= finding.line <= len(document.line_starts):
         return []
@@ -242,6 +249,6 @@ def format_text(findings: Sequence[Finding], ctx: ReportContext) -> str:
 def format_concise(findings: Sequence[Finding], ctx: ReportContext) -> str:
     """One ``path:line:col: CODE message`` line per finding, then a count."""
     ordered = sorted(findings, key=Finding.sort_key)
-    lines = [_header(f, ctx.color) for f in ordered]
+    lines = [_header(f, ctx.color) + _citation(f) for f in ordered]
     lines.extend(_summary(ordered, ctx, concise=True))
     return "\n".join(lines) + "\n"

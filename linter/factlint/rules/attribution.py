@@ -17,7 +17,6 @@ from factlint.api import CheckContext, Rule
 from factlint.facts.model import Entity, Facts, PartialDate, Role
 from factlint.hookspecs import hookimpl
 from factlint.model import Finding, RoleClaim, Severity, Tense
-from factlint.rules.common import cite, quoted_speech
 from factlint.rules.docs import rule_docs
 
 _FAR = PartialDate(1)
@@ -104,10 +103,8 @@ def check_holder(ctx: CheckContext) -> Iterator[Finding]:
             refs.extend(r.fact() for r in person.roles if facts.role_label(r) in own)
         else:
             refs.append(person.fact())
-        message += " " + cite(refs)
-        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
-            AT001.code, claim.start, claim.end, message, severity=severity, facts=refs
+            AT001.code, claim.start, claim.end, message, facts=refs, quoted=claim.quoted
         )
 
 
@@ -129,12 +126,9 @@ def check_organisation(ctx: CheckContext) -> Iterator[Finding]:
         org_name = org.preferred("en") if org else claim.org.target
         roles = "; ".join(describe_role(facts, r) for r in elsewhere[:3])
         refs = [r.fact() for r in elsewhere[:3]]
-        message = (
-            f"the facts record {person.preferred('en')} as {roles}, not at {org_name} " + cite(refs)
-        )
-        message, severity = quoted_speech(claim.quoted, message, Severity.INFO)
+        message = f"the facts record {person.preferred('en')} as {roles}, not at {org_name}"
         yield ctx.finding(
-            AT002.code, claim.org.start, claim.org.end, message, severity=severity, facts=refs
+            AT002.code, claim.org.start, claim.org.end, message, facts=refs, quoted=claim.quoted
         )
 
 
@@ -160,18 +154,14 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
             if held and not ended and not maybe:
                 role = held[0]
                 since = f" since {role.start}" if role.start else ""
-                message = (
-                    f"'former' is wrong: {name} is {label}{since} at the document date {day} "
-                    f"[{role.fact().cite()}]"
-                )
-                message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
+                message = f"'former' is wrong: {name} is {label}{since} at the document date {day}"
                 yield ctx.finding(
                     AT003.code,
                     claim.title.start,
                     claim.title.end,
                     message,
-                    severity=severity,
                     facts=[role.fact()],
+                    quoted=claim.quoted,
                 )
             continue
         if held or maybe:
@@ -181,25 +171,32 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
         past = [r for r in ended if r.end is not None and r.end.latest() + grace < day]
         if future and not ended:
             role = future[0]
-            message = f"{name} became {label} only on {role.start}, after the document date {day} [{role.fact().cite()}]"
+            message = f"{name} became {label} only on {role.start}, after the document date {day}"
         elif past and len(past) == len(roles):
             role = max(past, key=lambda r: r.end or _FAR)
             message = (
                 f"{name} was {label} until {role.end}; at the document date {day} "
-                f"this is a former role (say 'former') [{role.fact().cite()}]"
+                f"this is a former role (say 'former')"
             )
         else:
             continue
-        severity = Severity.ERROR if claim.tense is Tense.CURRENT else Severity.WARNING
-        message, severity = quoted_speech(claim.quoted, message, severity)
+        code = AT003.code if claim.tense is Tense.CURRENT else AT004.code
         yield ctx.finding(
-            AT003.code,
+            code,
             claim.title.start,
             claim.title.end,
             message,
-            severity=severity,
             facts=[role.fact()],
+            quoted=claim.quoted,
         )
+
+
+def check_explicit_tense(ctx: CheckContext) -> Iterator[Finding]:
+    return (f for f in check_tense(ctx) if f.code == AT003.code)
+
+
+def check_unmarked_tense(ctx: CheckContext) -> Iterator[Finding]:
+    return (f for f in check_tense(ctx) if f.code == AT004.code)
 
 
 AT001 = Rule(
@@ -216,21 +213,30 @@ AT002 = Rule(
     name="wrong-organisation",
     summary="A person's title placed at an organisation other than the one in the facts",
     check=check_organisation,
-    severity=Severity.INFO,
+    severity=Severity.WARNING,
     family="attribution",
     docs=rule_docs("AT002"),
 )
 AT003 = Rule(
     code="AT003",
     name="wrong-tense",
-    summary="'Former' for a role held at the document date, or the present for one that ended",
-    check=check_tense,
-    severity=Severity.WARNING,
+    summary="'Former' for a role held at the document date, or 'current' for one that ended",
+    check=check_explicit_tense,
+    severity=Severity.ERROR,
     family="attribution",
     docs=rule_docs("AT003"),
+)
+AT004 = Rule(
+    code="AT004",
+    name="unmarked-former-role",
+    summary="A role that ended before the document date, written as if still held",
+    check=check_unmarked_tense,
+    severity=Severity.WARNING,
+    family="attribution",
+    docs=rule_docs("AT004"),
 )
 
 
 @hookimpl
 def factlint_rules() -> list[Rule]:
-    return [AT001, AT002, AT003]
+    return [AT001, AT002, AT003, AT004]

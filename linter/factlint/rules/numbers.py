@@ -17,7 +17,6 @@ from factlint.api import CheckContext, Rule
 from factlint.facts.model import Entity, PartialDate, Quantity
 from factlint.hookspecs import hookimpl
 from factlint.model import DateClaim, Finding, Severity
-from factlint.rules.common import cite, quoted_speech
 from factlint.rules.docs import rule_docs
 
 _ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
@@ -98,15 +97,14 @@ def check_age(ctx: CheckContext) -> Iterator[Finding]:
             replacement = None
         message = (
             f"{person.preferred('en')} was {right} at the document date {at} "
-            f"(born {born}), not {claim.age} {cite([ref])}"
+            f"(born {born}), not {claim.age}"
         )
-        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             ND001.code,
             claim.start,
             claim.end,
             message,
-            severity=severity,
+            quoted=claim.quoted,
             replacement=replacement,
             facts=[ref],
         )
@@ -168,13 +166,12 @@ def check_weekday(ctx: CheckContext) -> Iterator[Finding]:
             f"{date.day} {MONTH_EN[date.month - 1]} {date.year}{given} was a "
             f"{WEEKDAY_EN[real]}, not a {said}"
         )
-        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             ND002.code,
             a,
             b,
             message,
-            severity=severity,
+            quoted=claim.quoted,
             replacement=weekday_word(real, written),
         )
 
@@ -193,16 +190,14 @@ def check_year(ctx: CheckContext) -> Iterator[Finding]:
         ref = entity.fact(claim.kind)
         verb = "was founded" if claim.kind == "founded" else "was born"
         message = (
-            f"{entity.preferred('en')} {verb} in {recorded.year} ({recorded}), "
-            f"not {claim.year} {cite([ref])}"
+            f"{entity.preferred('en')} {verb} in {recorded.year} ({recorded}), not {claim.year}"
         )
-        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             ND003.code,
             claim.start,
             claim.end,
             message,
-            severity=severity,
+            quoted=claim.quoted,
             replacement=digits_like(recorded.year, ctx.document.text[claim.start : claim.end]),
             facts=[ref],
         )
@@ -247,17 +242,13 @@ def check_count(ctx: CheckContext) -> Iterator[Finding]:
         noun = (kind.names.get("en") or (q.kind,))[0] if kind else q.kind
         about = "about " if q.approximate else ""
         when = f" as of {q.as_of}" if q.as_of else ""
-        message = (
-            f"{entity.preferred('en')} had {about}{q.value} {noun}{when}, "
-            f"not {claim.value} {cite([q.fact()])}"
-        )
-        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
+        message = f"{entity.preferred('en')} had {about}{q.value} {noun}{when}, not {claim.value}"
         yield ctx.finding(
             ND004.code,
             claim.start,
             claim.end,
             message,
-            severity=severity,
+            quoted=claim.quoted,
             replacement=None
             if q.approximate
             else digits_like(q.value, ctx.document.text[claim.start : claim.end]),
@@ -275,8 +266,7 @@ def check_list(ctx: CheckContext) -> Iterator[Finding]:
             continue
         names = "; ".join(text[a:b] for a, b in claim.items)
         message = f"the text announces {claim.count} but lists {len(claim.items)}: {names}"
-        message, severity = quoted_speech(claim.quoted, message, Severity.WARNING)
-        yield ctx.finding(ND005.code, claim.start, claim.end, message, severity=severity)
+        yield ctx.finding(ND005.code, claim.start, claim.end, message, quoted=claim.quoted)
 
 
 ND001 = Rule(

@@ -37,7 +37,7 @@ import functools
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,6 @@ from factlint.errors import ConfigError, FactlintError
 from factlint.hookspecs import hookimpl
 from factlint.model import FactRef, Finding, Severity
 from factlint.normalize import fold, fold_char, normalize
-from factlint.quotes import is_wrapped
 from factlint.rules.docs import rule_docs
 from factlint.tokens import Kind, Script, Token, tokenize
 
@@ -61,7 +60,6 @@ _STEMS_KEY = "rulepacks.stems"
 # a pack lists the definite and the indefinite form when it needs both).
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _LAM_PROCLITICS = ("ول", "فل", "ل")
-_SENTENCE_END = frozenset(".!?؟")
 _FIELDS = frozenset({"match", "replacement"})
 
 _PHRASE: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
@@ -542,17 +540,12 @@ def _bounds(ctx: CheckContext, match: Match, window: str | int) -> tuple[int, in
             hi += 1
         return lo, hi
     paragraph = window == "paragraph"
-    wrapped = paragraph and bool(ctx.cache.setdefault("rulepacks.wrapped", _wrapped(ctx)))
 
     def stop(k: int) -> bool:
         tok = toks[k]
-        if tok.kind is Kind.NEWLINE:
-            if not wrapped:
-                return True
-            return (k > 0 and toks[k - 1].kind is Kind.NEWLINE) or (
-                k + 1 < len(toks) and toks[k + 1].kind is Kind.NEWLINE
-            )
-        return not paragraph and tok.kind is Kind.PUNCT and tok.text in _SENTENCE_END
+        if tok.kind is Kind.NEWLINE:  # a paragraph break: wrapped lines are already joined
+            return True
+        return not paragraph and ctx.segments.ends_sentence(k)
 
     lo = match.first
     while lo > 0 and not stop(lo - 1):
@@ -561,10 +554,6 @@ def _bounds(ctx: CheckContext, match: Match, window: str | int) -> tuple[int, in
     while hi < len(toks) and not stop(hi):
         hi += 1
     return lo, hi
-
-
-def _wrapped(ctx: CheckContext) -> bool:
-    return is_wrapped(ctx.document.text, ctx.document.body_start)
 
 
 def _span(ctx: CheckContext, match: Match) -> tuple[int, int]:
@@ -636,18 +625,19 @@ def run_rule(ctx: CheckContext, rule: PackRule) -> Iterator[Finding]:
         message = rule.message.format(match=text, replacement=replacement or "")
         refs: list[FactRef] = []
         if rule.source:
-            message += f" [{rule.source}]"
             refs.append(FactRef(f"{rule.pack}/{rule.name}", rule.source))
         reported.add((match.first, match.last))
-        yield ctx.finding(
+        found = ctx.finding(
             rule.code,
             start,
             end,
             message,
-            severity=rule.severity,
             replacement=replacement,
             facts=refs,
         )
+        # a pack rule's severity is declared in its pack (it may not be registered
+        # when the pack came from --rules)
+        yield found if found.severity is rule.severity else replace(found, severity=rule.severity)
 
 
 def _pattern_matches(ctx: CheckContext, pattern: re.Pattern[str]) -> Iterator[Match]:
