@@ -243,10 +243,11 @@ def test_rules_and_explain_as_json_with_prefixes(repo: Path) -> None:
     assert codes == sorted(codes) and {"NM001", "AT001", "TX001"} <= set(codes)
     assert set(rules[0]) == {"code", "name", "summary", "severity", "family", "fixable", "url"}
     explained = json.loads(run("explain", "NM", "--format", "json", cwd=repo).stdout)
-    assert [r["code"] for r in explained] == ["NM001", "NM002", "NM003"]
+    names = [c for c in codes if c.startswith("NM")]
+    assert len(names) >= 3 and [r["code"] for r in explained] == names
     assert all(r["docs"] for r in explained)
     text = run("explain", "nm00", cwd=repo).stdout
-    assert text.count("\n# ") + text.startswith("# ") == 3
+    assert text.count("\n# ") + text.startswith("# ") == len(names)
     assert run("rules", "AT", cwd=repo).stdout.splitlines()[0].startswith("AT001")
     bad = run("explain", "ZZ", cwd=repo)
     assert bad.returncode == 2 and "unknown rule code 'ZZ'" in bad.stderr

@@ -91,7 +91,7 @@ def test_stdin_uses_per_file_settings_of_its_name(tmp_path: Path) -> None:
         cwd=repo,
         stdin=text,
     )
-    assert late.returncode == 1 and "AT003" in late.stdout
+    assert late.returncode == 1 and "new/a.md:1:" in late.stdout and " AT00" in late.stdout
 
 
 def test_stdin_rejects_fix(repo: Path) -> None:
