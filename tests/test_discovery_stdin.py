@@ -176,3 +176,22 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     assert "/25" not in opted_out
     piped = run(".", cwd=repo, env={"FACTLINT_PROGRESS_DELAY": "0"})
     assert piped.stderr == "" and piped.returncode == 0
+
+
+def test_check_facts_reports_every_cross_reference_problem(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    (repo / ".factlint.yaml").write_text("facts: [claims]\n", encoding="utf-8")
+    (repo / "claims").mkdir()
+    (repo / "claims" / "a.yaml").write_text(
+        "version: 1\ntitles:\n  - id: ceo\n    names: {en: [CEO]}\nentities:\n"
+        "  - id: one\n    type: person\n    names: {en: [One Person]}\n    roles:\n"
+        "      - {id: one.ceo.x, title: ceo, org: nowhere-inc}\n"
+        "      - {id: one.ceo.y, title: boss, org: one}\n",
+        encoding="utf-8",
+    )
+    proc = run("check-facts", cwd=repo)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 2, proc.stderr
+    assert all(line.startswith("factlint: error: claims/a.yaml:1") for line in lines)
+    assert "nowhere-inc" in lines[0] and "boss" in lines[1]

@@ -4,9 +4,12 @@ every problem rather than the first (the ``factlint-facts`` pre-commit hook).
 Per facts file: YAML syntax (the first error of that file: the parser stops
 there), then *every* JSON-Schema violation, each as ``file:line:col: field:
 problem``. When every file passes the schema, the files are merged and
-cross-checked (unknown references, duplicate ids, cycles); the loader reports
-the first cross-check problem only. Per rule pack: YAML syntax, duplicate
-keys, every schema violation, then the rules' own checks (first problem).
+cross-checked (unknown references, duplicate ids, cycles), again reporting
+every problem. Per rule pack: YAML syntax, duplicate keys, every schema
+violation, then the rules' own checks (the first problem of each pack).
+
+This uses the facts loader's internals (``_parse_yaml``, ``_schema_problems``,
+``_Builder``), which collect every problem where ``load_facts`` raises the first.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ def facts_problems(paths: Sequence[Path], root: Path) -> list[str]:
         return [str(exc)]
     validator = Draft202012Validator(loader.load_schema())
     problems: list[str] = []
-    for source in sources:
+    documents: list[loader._Document] = []
+    for index, source in enumerate(sources):
         try:
             parsed = loader._parse_yaml(source)
         except FactsError as exc:
@@ -40,6 +44,7 @@ def facts_problems(paths: Sequence[Path], root: Path) -> list[str]:
         if parsed is None:
             continue
         data, positions = parsed
+        documents.append(loader._Document(index, source.display, data, positions))
         found: list[tuple[int, int, str]] = []
         for error in validator.iter_errors(data):
             for path, at_key, problem in loader._schema_problems(error):
@@ -49,10 +54,19 @@ def facts_problems(paths: Sequence[Path], root: Path) -> list[str]:
             problems.append(str(FactsError(message, source.display, line, column)))
     if problems:
         return problems
+    builder = loader._Builder(documents)
     try:
-        loader.parse_sources(sources)
-    except FactsError as exc:
-        return [str(exc)]
+        builder.build(loader.facts_digest(sources))
+    except FactsError as first:
+        every = [
+            str(
+                FactsError(
+                    loader._message(where.path, problem), where.display, where.line, where.column
+                )
+            )
+            for where, problem in sorted(builder.problems, key=lambda entry: entry[0])
+        ]
+        return every or [str(first)]
     return []
 
 
