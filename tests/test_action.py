@@ -31,7 +31,7 @@ def test_action_is_composite_with_the_documented_inputs() -> None:
         "diff-base",
         "sarif-file",
         "working-directory",
-        "version",
+        "package",
     }
     for step in ACTION["runs"]["steps"]:
         assert step["shell"] == "bash"
