@@ -69,6 +69,8 @@ def annotation(finding: Finding) -> str:
 def plain_line(finding: Finding) -> str:
     """``path:line:col: severity CODE message`` on one line, never a workflow command."""
     message = " ".join(finding.message.split())
+    if finding.facts:
+        message += " [facts: " + "; ".join(" ".join(f.cite().split()) for f in finding.facts) + "]"
     line = (
         f"{finding.path}:{finding.line}:{finding.column}: "
         f"{finding.severity.value} {finding.code} {message}"
