@@ -241,7 +241,16 @@ def test_rules_and_explain_as_json_with_prefixes(repo: Path) -> None:
     rules = json.loads(run("rules", "--format", "json", cwd=repo).stdout)
     codes = [r["code"] for r in rules]
     assert codes == sorted(codes) and {"NM001", "AT001", "TX001"} <= set(codes)
-    assert set(rules[0]) == {"code", "name", "summary", "severity", "family", "fixable", "url"}
+    assert set(rules[0]) == {
+        "code",
+        "name",
+        "summary",
+        "severity",
+        "family",
+        "fixable",
+        "fix",
+        "url",
+    }
     explained = json.loads(run("explain", "NM", "--format", "json", cwd=repo).stdout)
     names = [c for c in codes if c.startswith("NM")]
     assert len(names) >= 3 and [r["code"] for r in explained] == names

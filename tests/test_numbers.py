@@ -312,6 +312,12 @@ def test_count_claims_mark_parts(facts: Facts) -> None:
 
 # -- ND005 lists ------------------------------------------------------------------------
 
+# Names in the next sentence are not the list an announced count refers to.
+LIST_NOT_A_LIST = [
+    "غادر كبار الباحثين الأربعة. آدا كيم وبن أودي وساي موس بقوا.",
+    "Nimbus Labs lost four researchers. Ada Kim and Ben Ode stayed.",
+]
+
 LIST_WRONG = [
     ("Nimbus Labs lost three researchers: Ada Kim and Ben Ode.", "three"),
     ("Nimbus Labs lost three senior researchers: Ada Kim, Ben Ode, Cy Moss and Tom Berg.", "three"),
@@ -320,7 +326,6 @@ LIST_WRONG = [
     ("Nimbus Labs lost two researchers, including Ada Kim, Ben Ode and Cy Moss.", "two"),
     ("The two board members are: Ada Kim, an investor; Ben Ode, a chemist; and Cy Moss.", "two"),
     ("غادر كبار الباحثين الأربعة: آدا كيم وبن أودي وساي موس.", "الأربعة"),
-    ("غادر كبار الباحثين الأربعة. آدا كيم وبن أودي وساي موس.", "الأربعة"),
     ("خسرت الشركة أربعة باحثين: سمير خليل ورامي حداد ونادر سالم.", "أربعة"),
     ("زار الوفد ثلاث دول هي مصر والسعودية والأردن وقطر.", "ثلاث"),
     (
@@ -339,6 +344,7 @@ def test_wrong_list_count_is_found(text: str, needle: str, facts: Facts) -> None
 
 
 LIST_RIGHT = [
+    *LIST_NOT_A_LIST,
     "Nimbus Labs lost three senior researchers: Ada Kim, Ben Ode and Cy Moss.",
     "Nimbus Labs lost three researchers: Ada Kim, Ben Ode and Cy Moss, who all resigned.",
     "Nimbus Labs lost three researchers, including Ada Kim and Ben Ode.",

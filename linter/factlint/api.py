@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from factlint.model import Claims, FactRef, Finding, Mention, Severity
 from factlint.selection import Selection
@@ -23,9 +23,21 @@ if TYPE_CHECKING:
     from factlint.tokens import Token
 
 
+FixSafety = Literal["safe", "unsafe"]
+"""How far a rule's replacements can be trusted: ``safe`` ones (a misspelt name,
+a duplicated word, quotation marks) are applied by ``--fix``; ``unsafe`` ones
+(anything that changes a stated fact: an age, a year, a count, a title) only
+with ``--unsafe-fixes``."""
+
+
 @dataclass(frozen=True)
 class Rule:
-    """A rule: stable code, kebab-case name, one-line summary, Markdown docs."""
+    """A rule: stable code, kebab-case name, one-line summary, Markdown docs.
+
+    ``fix`` says whether the rule's replacements are ``"safe"`` or ``"unsafe"``
+    (``None``: it offers none). ``fixable`` is derived from it; a rule that only
+    sets ``fixable=True`` (the older API) gets ``fix="unsafe"``.
+    """
 
     code: str
     name: str
@@ -35,6 +47,12 @@ class Rule:
     family: str = ""
     docs: str = ""  # Markdown: what it checks, why, a wrong and a right example
     fixable: bool = False
+    fix: FixSafety | None = None
+
+    def __post_init__(self) -> None:
+        if self.fix is None and self.fixable:
+            object.__setattr__(self, "fix", "unsafe")
+        object.__setattr__(self, "fixable", self.fix is not None)
 
 
 @dataclass(frozen=True)
@@ -117,6 +135,10 @@ class ReportContext:
     version: str
     color: bool = False
     errors: Sequence[str] = ()  # one-line input errors (already printed to stderr)
+    fixed: int | None = None  # fixes applied by --fix (None: not a --fix run)
+    unsafe_fixes: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
+    facts: Facts | None = None  # the facts of the run (for formats that show coverage)
+    config: Config | None = None
     root: Path | None = None  # the directory report paths are relative to (paths.py)
 
 

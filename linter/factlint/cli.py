@@ -19,6 +19,13 @@ from typing import NoReturn
 import pluggy
 
 from factlint import __version__, checkfacts, ci, ruleinfo
+from factlint.adopt import (
+    Options,
+    Outcome,
+    add_adoption_options,
+    check_adoption_options,
+    run_adoption,
+)
 from factlint.api import ReportContext, Rule
 from factlint.config import Config, load_config
 from factlint.diffbase import changed_only
@@ -26,8 +33,7 @@ from factlint.discovery import discover
 from factlint.engine import Result, Session, new_session
 from factlint.errors import ConfigError, FactlintError, InputError
 from factlint.facts.cache import load_facts_cached
-from factlint.fix import apply_fixes
-from factlint.model import Finding, Severity
+from factlint.model import Severity
 from factlint.paths import report_root
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
 from factlint.selection import Selection
@@ -58,14 +64,15 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
         prog="factlint",
         description="Check articles against a curated facts file.",
         epilog="Other commands: 'factlint explain CODE|PREFIX' prints rules' docs; "
-        "'factlint rules' lists the rules (both take --format json); "
-        "'factlint check-facts' validates the facts and rule packs.",
+        "'factlint rules' lists the rules (both take --format json); 'factlint claims PATHS' "
+        "lists the claims read and what the facts say of them; 'factlint init' starts a "
+        "project; 'factlint check-facts' validates the facts and rule packs.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
     parser.add_argument(
         "--format",
-        help="output format: text, concise, json, jsonl, github, sarif, rdjson, gitlab, "
-        "junit (default: text; github when GITHUB_ACTIONS=true)",
+        help="output format: text, concise, json, jsonl, github, sarif, rdjson, gitlab, junit, "
+        "html, claims-json (default: text; github when GITHUB_ACTIONS=true)",
     )
     parser.add_argument("--date", type=_date, help="document date for articles without one")
     parser.add_argument("--lang", help="language for articles that do not declare one")
@@ -84,9 +91,7 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
     parser.add_argument(
         "--ignore", type=_codes, action="append", help="rule codes or prefixes to disable"
     )
-    parser.add_argument(
-        "--fix", action="store_true", help="apply the suggested replacements in place"
-    )
+    add_adoption_options(parser)
     parser.add_argument("--config", type=Path, help="configuration file (default: found upward)")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="processes to use (0: all cores)")
     parser.add_argument("-p", "--plugin", action="append", default=[], help="load a plugin module")
@@ -104,6 +109,14 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
 
 
 def _sub_command(argv: list[str], pm: pluggy.PluginManager) -> int | None:
+    if argv[:1] == ["claims"]:
+        from factlint.coverage_cli import main as claims_main
+
+        return claims_main(argv[1:], pm)
+    if argv[:1] == ["init"]:
+        from factlint.scaffold import main as init_main
+
+        return init_main(argv[1:])
     if not argv or argv[0] not in ("explain", "rules"):
         return None
     try:
@@ -189,10 +202,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return sub
     parser = build_parser(pm)
     args = parser.parse_args(args_list)
+    if problem := check_adoption_options(args):
+        parser.error(problem)
     args.format = ci.default_format(args.format, os.environ)
     from_stdin = [str(p) for p in args.paths] == [ci.STDIN]
-    if from_stdin and (args.fix or args.diff_base):
-        parser.error("reading stdin ('-') cannot be combined with --fix or --diff-base")
+    if from_stdin and (args.fix or args.diff or args.write_baseline or args.diff_base):
+        parser.error(
+            "reading stdin ('-') cannot be combined with --fix, --diff, --write-baseline "
+            "or --diff-base"
+        )
     try:
         config = _configure(args, pm)
         rules = collect_rules(pm)
@@ -228,22 +246,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     errors.extend(r.error for r in results if r.error)
     for line in errors:
         print(f"factlint: error: {line}", file=sys.stderr)
-    findings = [f for r in results for f in r.findings]
-    if args.fix:
-        findings = _fix(results, errors)
+    adopted = run_adoption(_adoption_options(args), results, session, pm)
+    for line in adopted.errors:
+        print(f"factlint: error: {line}", file=sys.stderr)
+    errors.extend(adopted.errors)
+    for line in adopted.notes:
+        print(line, file=sys.stderr)
+    if args.write_baseline is not None or args.diff:
+        return _adoption_exit(args, adopted, errors)
+    findings = adopted.findings
     findings.sort(key=lambda f: f.sort_key())
     out = sys.stdout
     report = ReportContext(
-        documents={r.path: r.document for r in results if r.document is not None},
+        documents=adopted.documents,
         rules=rules_with_overrides(rules, config.severity),
         version=__version__,
         color=_color(args.color, out) and args.output_file is None,
         errors=tuple(errors),
+        fixed=adopted.fixed,
+        unsafe_fixes=args.unsafe_fixes,
+        facts=facts,
+        config=config,
         root=report_root(config.root),
     )
     if args.statistics:
-        stats = statistics(findings, report.rules)
-        text = format_statistics(stats, as_json=args.format == "json")
+        text = format_statistics(statistics(findings, report.rules), as_json=args.format == "json")
     else:
         text = formats[args.format](findings, report)
     if not args.no_step_summary:
@@ -302,27 +329,24 @@ def _check_codes(selection: Selection, rules: dict[str, Rule]) -> None:
             )
 
 
-def _fix(results: list[Result], errors: list[str]) -> list[Finding]:
-    """Write fixes to the files; return the findings that remain."""
-    remaining: list[Finding] = []
-    for result in results:
-        doc = result.document
-        if (
-            doc is None
-            or result.file is None
-            or not any(f.replacement is not None for f in result.findings)
-        ):
-            remaining.extend(result.findings)
-            continue
-        new_text, fixed = apply_fixes(doc.text, result.findings)
-        done = set(fixed)
-        try:
-            with open(result.file, "w", encoding="utf-8", newline="") as handle:
-                handle.write(new_text)
-        except OSError as exc:
-            errors.append(f"{doc.path}: cannot write fixes: {exc.strerror}")
-            remaining.extend(result.findings)
-            continue
-        remaining.extend(f for f in result.findings if f not in done)
-        print(f"factlint: fixed {len(fixed)} finding(s) in {doc.path}", file=sys.stderr)
-    return remaining
+def _adoption_options(args: argparse.Namespace) -> Options:
+    return Options(
+        paths=tuple(args.paths or [Path(".")]),
+        baseline=args.baseline,
+        write_baseline=args.write_baseline,
+        fix=args.fix,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+    )
+
+
+def _adoption_exit(args: argparse.Namespace, adopted: Outcome, errors: list[str]) -> int:
+    """--write-baseline and --diff print no report: a note, or the diff."""
+    if args.diff:
+        sys.stdout.write(adopted.diff)
+        fixed = adopted.fixed or 0
+        print(f"factlint: would fix {fixed} finding(s)", file=sys.stderr)
+        if errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if adopted.diff and not args.exit_zero else EXIT_CLEAN
+    return EXIT_ERROR if errors else EXIT_CLEAN

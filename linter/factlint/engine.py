@@ -16,12 +16,13 @@ from factlint.config import Config
 from factlint.discovery import discover
 from factlint.errors import FactlintError
 from factlint.facts.model import Facts
-from factlint.mentions import Lexicon, build_lexicon, find_mentions
+from factlint.mentions import Lexicon, build_lexicon, drop_common_short_forms, find_mentions
 from factlint.model import Finding
 from factlint.quotes import scan_prose
 from factlint.segment import segment
 from factlint.selection import Selection
 from factlint.severity import apply_overrides
+from factlint.suppress import apply_suppressions
 from factlint.tokens import tokenize
 from factlint.wordlist import Vocabulary
 
@@ -58,7 +59,9 @@ def new_session(
 def context_for(doc: documents.Document, session: Session) -> CheckContext:
     norm = doc.normalized()
     tokens = tokenize(norm)
-    mentions = find_mentions(norm, tokens, session.lexicon)
+    mentions = drop_common_short_forms(
+        find_mentions(norm, tokens, session.lexicon), session.vocabulary.is_common
+    )
     segments = segment(norm, tokens)
     quotes = scan_prose(doc.prose)
     claims = extract_claims(doc, norm, tokens, segments, mentions, quotes, session.facts)
@@ -93,6 +96,7 @@ def check_document(
         if batch is None:
             continue
         found.extend(f for f in batch if ctx.enabled(f.code) and doc.in_prose(f.start, f.end))
+    found = apply_suppressions(ctx, found)
     unique = sorted(set(found), key=Finding.sort_key)
     return apply_overrides(unique, session.config.severity)
 

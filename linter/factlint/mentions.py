@@ -10,7 +10,7 @@ wins.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from factlint.facts.model import Facts
@@ -252,6 +252,9 @@ def find_mentions(
         for same in lexicon.lookup(alias.tokens[0]):
             if same.tokens != alias.tokens:
                 continue
+            feminine = same.feminine
+            if feminine and _possessive_ha(norm.source[start:end], same.name):
+                feminine = None  # "مدربه": his coach, not the feminine "مدربة"
             found.append(
                 Mention(
                     kind=same.kind,
@@ -263,13 +266,50 @@ def find_mentions(
                     lang=same.lang,
                     status=same.status,
                     prefix=prefix,
-                    feminine=same.feminine,
+                    feminine=feminine,
                     token_start=words[w],
                     token_end=words[w + n - 1] + 1,
                 )
             )
         w += n
     return _disambiguate(found, lexicon)
+
+
+def drop_common_short_forms(
+    mentions: tuple[Mention, ...], is_common: Callable[[str, str], bool]
+) -> tuple[Mention, ...]:
+    """A short form that is also a common word ("Marsh", "سيد") names the entity only
+    after the document has named it in full."""
+    named: set[str] = set()
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind is MentionKind.ENTITY and m.status.full:
+            named.add(m.target)
+        if (
+            m.kind is MentionKind.ENTITY
+            and m.status is NameStatus.SHORT
+            and m.target not in named
+            and len(m.name.split()) == 1
+            and is_common(m.name, "ar" if _arabic(m.name) else "en")
+        ):
+            continue
+        out.append(m)
+    return tuple(out)
+
+
+def _arabic(text: str) -> bool:
+    return any(t.script is Script.ARABIC for t in tokenize(normalize(text)))
+
+
+def _possessive_ha(written: str, form: str) -> bool:
+    """Whether a word the facts spell with a final ة is written with ه (a pronoun
+    suffix): folding makes them match, but ة marks the feminine and ه "his"."""
+    for word, wanted in zip(written.split(), form.split(), strict=False):
+        letters = [c for c in word if c.isalpha()]
+        target = [c for c in wanted if c.isalpha()]
+        if letters and target and letters[-1] == "ه" and target[-1] == "ة":
+            return True
+    return False
 
 
 def _disambiguate(found: list[Mention], lexicon: Lexicon) -> tuple[Mention, ...]:

@@ -101,8 +101,9 @@ class Mention:
 
 
 class Tense(enum.StrEnum):
-    FORMER = "former"
-    CURRENT = "current"
+    FORMER = "former"  # former, ex-, السابق، الأسبق، سابقًا
+    CURRENT = "current"  # current, incumbent, now, الحالي، حاليًا
+    THEN = "then"  # the text places the role in the past: then-, at the time, آنذاك, 1999–2001
     UNSPECIFIED = "unspecified"
 
 
@@ -120,6 +121,7 @@ class RoleClaim:
     org_slot: tuple[int, int] | None = None  # unknown word in the organisation slot
     org_slot_text: str | None = None
     descriptor: tuple[int, int] | None = None  # words between title and organisation
+    years: tuple[int, ...] = ()  # years the sentence narrates ("in 2000", "from 1999 until 2001")
 
 
 @dataclass(frozen=True)

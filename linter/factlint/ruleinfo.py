@@ -36,6 +36,7 @@ def rule_dict(rule: Rule, docs: bool = False) -> dict[str, Any]:
         "severity": rule.severity.value,
         "family": rule.family,
         "fixable": rule.fixable,
+        "fix": rule.fix,
         "url": rule_url(rule.code, rule.name),
     }
     if docs:
@@ -44,10 +45,16 @@ def rule_dict(rule: Rule, docs: bool = False) -> dict[str, Any]:
 
 
 def explain_text(rule: Rule) -> str:
+    from factlint.suppress import suppression_help
+
     lines = [f"# {rule.name} ({rule.code})", "", rule.summary, ""]
     lines.append(f"Family: {rule.family or '-'}. Default severity: {rule.severity.value}.")
     if rule.docs:
         lines += ["", rule.docs.strip()]
+    if rule.fix is not None:
+        how = "--fix" if rule.fix == "safe" else "--fix --unsafe-fixes"
+        lines += ["", f"Fix: {rule.fix} ({how})."]
+    lines += ["", suppression_help(rule.code)]
     return "\n".join(lines) + "\n"
 
 

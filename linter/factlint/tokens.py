@@ -125,8 +125,17 @@ def tokenize(norm: Normalized) -> tuple[Token, ...]:
                 and text[j + 1] == "s"
                 and (j + 2 >= n or not text[j + 2].isalpha())
             )
-            out.append(Token(text[i:j], i, j, Kind.WORD, script, possessive))
-            i = j + 2 if possessive else j
+            # a plural possessive: "the Systems' staff"
+            plural = (
+                not possessive
+                and script == Script.LATIN
+                and j < n
+                and text[j] == "'"
+                and text[j - 1] == "s"
+                and (j + 1 >= n or not (text[j + 1].isalnum() or text[j + 1] == "'"))
+            )
+            out.append(Token(text[i:j], i, j, Kind.WORD, script, possessive or plural))
+            i = j + 2 if possessive else j + 1 if plural else j
             continue
         out.append(Token(ch, i, i + 1, Kind.PUNCT))
         i += 1

@@ -1291,9 +1291,8 @@ def _lists(r: _Reader) -> list[ListClaim]:
                 j += 1
         elif r.is_punct(j, {":"} | LIST_DASHES):
             j += 1
-        elif r.is_punct(j, {"."}) and r.is_sentence_end(j):
-            strict = True
-            j += 1
+            # "three members:" then a Markdown list: one item per block
+            strict = j < r.n and r.tokens[j].kind is Kind.NEWLINE
         elif (r.word(j) == "بما" and r.word(j + 1) == "في" and r.word(j + 2) == "ذلك") or (
             r.is_punct(j, COMMAS) and r.word(j + 1) == "بما" and r.word(j + 3) == "ذلك"
         ):

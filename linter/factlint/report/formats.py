@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from factlint.hookspecs import hookimpl
 from factlint.report.github import format_github
 from factlint.report.gitlab import format_gitlab
+from factlint.report.html import format_claims_json, format_html
 from factlint.report.json import format_json, format_jsonl
 from factlint.report.junit import format_junit
 from factlint.report.rdjson import format_rdjson
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 @hookimpl
 def factlint_formats() -> dict[str, Formatter]:
     """``text`` (alias ``full``), ``concise``, ``json``, ``jsonl``, ``github``, ``sarif``,
-    ``rdjson``, ``gitlab``, ``junit``."""
+    ``rdjson``, ``gitlab``, ``junit``, ``html`` and ``claims-json``."""
     return {
         "text": format_text,
         "full": format_text,
@@ -32,4 +33,6 @@ def factlint_formats() -> dict[str, Formatter]:
         "rdjson": format_rdjson,
         "gitlab": format_gitlab,
         "junit": format_junit,
+        "html": format_html,
+        "claims-json": format_claims_json,
     }

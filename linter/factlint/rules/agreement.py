@@ -630,7 +630,7 @@ AG001 = Rule(
     severity=Severity.ERROR,
     family="agreement",
     docs=rule_docs("AG001"),
-    fixable=True,
+    fix="unsafe",
 )
 
 
@@ -642,7 +642,7 @@ AG002 = Rule(
     severity=Severity.WARNING,
     family="agreement",
     docs=rule_docs("AG002"),
-    fixable=True,
+    fix="unsafe",
 )
 
 

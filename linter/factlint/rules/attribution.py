@@ -164,7 +164,7 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
                     quoted=claim.quoted,
                 )
             continue
-        if held or maybe:
+        if held or maybe or claim.tense is Tense.THEN or _narrated(claim, roles, day):
             continue
         # present (or unmarked) tense for a role not held at the document date
         future = [r for r in roles if r.start is not None and r.start.earliest() > day]
@@ -174,10 +174,16 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
             message = f"{name} became {label} only on {role.start}, after the document date {day}"
         elif past and len(past) == len(roles):
             role = max(past, key=lambda r: r.end or _FAR)
-            message = (
-                f"{name} was {label} until {role.end}; at the document date {day} "
-                f"this is a former role (say 'former')"
-            )
+            if claim.tense is Tense.CURRENT:
+                message = (
+                    f"'current' is wrong: {name} was {label} only until {role.end}, "
+                    f"before the document date {day}"
+                )
+            else:
+                message = (
+                    f"{name} was {label} until {role.end}; at the document date {day} "
+                    f"this is a former role (say 'former')"
+                )
         else:
             continue
         code = AT003.code if claim.tense is Tense.CURRENT else AT004.code
@@ -189,6 +195,19 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
             facts=[role.fact()],
             quoted=claim.quoted,
         )
+
+
+def _narrated(claim: RoleClaim, roles: list[Role], day: dt.date) -> bool:
+    """The sentence names a past year in which the role was held ("in 2000, ...")."""
+    for year in claim.years:
+        if year >= day.year:
+            continue
+        for role in roles:
+            start = role.start.year if role.start else year
+            end = role.end.year if role.end else day.year
+            if start <= year <= end:
+                return True
+    return False
 
 
 def check_explicit_tense(ctx: CheckContext) -> Iterator[Finding]:

@@ -244,8 +244,22 @@ def _split_names(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _close(word: str, name: str) -> bool:
-    if word == name or len(word) < 4 or len(name) < 4:
+_EN_ENDINGS = ("s", "es")
+_AR_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "ها", "هم", "ان", "ين")
+
+
+def _inflected(word: str, name: str) -> bool:
+    """The name with an ending of the language: "the Bergs", "نورلاندي"."""
+    longer, shorter = (word, name) if len(word) > len(name) else (name, word)
+    if not longer.startswith(shorter):
+        return False
+    rest = longer[len(shorter) :]
+    return rest in (_AR_ENDINGS if has_arabic(word) else _EN_ENDINGS)
+
+
+def _close(word: str, name: str, minimum: int = 4) -> bool:
+    """Within one edit (two for long names) and similar enough; ``minimum`` letters."""
+    if word == name or min(len(word), len(name)) < minimum or _inflected(word, name):
         return False
     limit = 1 if max(len(word), len(name)) < 8 else 2
     return OSA.distance(word, name) <= limit and (ratio(word, name) >= 80 or word[0] == name[0])
@@ -475,12 +489,14 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
             continue  # a common word of the language is never a misspelt name
         for target in sorted({*mentioned, *beside}):
             toks = names[target]
+            # beside the rest of the name, a three-letter surname is checked too
+            minimum = 3 if target in beside else 4
             hit = next(
                 (
                     (p, s, n)
                     for p, s in readings
                     for n in sorted(toks & near)
-                    if len(s) >= 4 and _close(s, n)
+                    if len(s) >= minimum and _close(s, n, minimum)
                 ),
                 None,
             )
@@ -573,7 +589,7 @@ NM001 = Rule(
     severity=Severity.ERROR,
     family="names",
     docs=rule_docs("NM001"),
-    fixable=True,
+    fix="safe",
 )
 NM004 = Rule(
     code="NM004",
@@ -583,7 +599,7 @@ NM004 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM004"),
-    fixable=True,
+    fix="unsafe",
 )
 NM002 = Rule(
     code="NM002",
@@ -593,7 +609,7 @@ NM002 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM002"),
-    fixable=True,
+    fix="safe",
 )
 NM003 = Rule(
     code="NM003",
@@ -603,7 +619,7 @@ NM003 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM003"),
-    fixable=True,
+    fix="safe",
 )
 
 

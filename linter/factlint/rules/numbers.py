@@ -277,7 +277,7 @@ ND001 = Rule(
     severity=Severity.ERROR,
     family="numbers",
     docs=rule_docs("ND001"),
-    fixable=True,
+    fix="unsafe",
 )
 ND002 = Rule(
     code="ND002",
@@ -287,7 +287,7 @@ ND002 = Rule(
     severity=Severity.ERROR,
     family="numbers",
     docs=rule_docs("ND002"),
-    fixable=True,
+    fix="unsafe",
 )
 ND003 = Rule(
     code="ND003",
@@ -297,7 +297,7 @@ ND003 = Rule(
     severity=Severity.ERROR,
     family="numbers",
     docs=rule_docs("ND003"),
-    fixable=True,
+    fix="unsafe",
 )
 ND004 = Rule(
     code="ND004",
@@ -307,7 +307,7 @@ ND004 = Rule(
     severity=Severity.ERROR,
     family="numbers",
     docs=rule_docs("ND004"),
-    fixable=True,
+    fix="unsafe",
 )
 ND005 = Rule(
     code="ND005",

@@ -701,7 +701,7 @@ def as_rule(rule: PackRule) -> Rule:
         severity=rule.severity,
         family=FAMILY,
         docs=pack_docs(rule),
-        fixable=rule.type == "substitution",
+        fix="safe" if rule.type == "substitution" else None,
     )
 
 
@@ -713,7 +713,7 @@ GL000 = Rule(
     severity=Severity.WARNING,
     family=FAMILY,
     docs=rule_docs(META_CODE),
-    fixable=True,
+    fix="safe",
 )
 
 
