@@ -60,7 +60,7 @@ def context_for(doc: documents.Document, session: Session) -> CheckContext:
     norm = doc.normalized()
     tokens = tokenize(norm)
     mentions = drop_common_short_forms(
-        find_mentions(norm, tokens, session.lexicon), session.vocabulary.is_common
+        find_mentions(norm, tokens, session.lexicon), session.vocabulary.is_common, tokens
     )
     segments = segment(norm, tokens)
     quotes = scan_prose(doc.prose)

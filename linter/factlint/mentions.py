@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from factlint.facts.model import Facts
 from factlint.model import Mention, MentionKind, NameStatus
-from factlint.normalize import Normalized, normalize
+from factlint.normalize import Normalized, fold, normalize
 from factlint.tokens import Kind, Script, Token, tokenize
 
 # Arabic proclitics, longest first: conjunctions, prepositions, the article.
@@ -275,26 +275,48 @@ def find_mentions(
     return _disambiguate(found, lexicon)
 
 
+# Honorifics that are also surnames (El-Sayed, Al-Sheikh): before another word they
+# are a title ("السيد جمال عويس"), not the name.
+_HONORIFICS = frozenset({"السيد", "السيده", "الشيخ", "الامير", "الدكتور", "الاستاذ", "الحاج"})
+
+
 def drop_common_short_forms(
-    mentions: tuple[Mention, ...], is_common: Callable[[str, str], bool]
+    mentions: tuple[Mention, ...],
+    is_common: Callable[[str, str], bool],
+    tokens: tuple[Token, ...] = (),
 ) -> tuple[Mention, ...]:
     """A short form that is also a common word ("Marsh", "سيد") names the entity only
-    after the document has named it in full."""
+    after the document has named it in full, and never as an honorific before a name."""
     named: set[str] = set()
     out: list[Mention] = []
     for m in mentions:
+        if (
+            m.kind is MentionKind.ENTITY
+            and m.status is NameStatus.SHORT
+            and fold(m.name) in _HONORIFICS
+            and m.token_end < len(tokens)
+            and tokens[m.token_end].kind is Kind.WORD
+        ):
+            continue
         if m.kind is MentionKind.ENTITY and m.status.full:
             named.add(m.target)
         if (
             m.kind is MentionKind.ENTITY
             and m.status is NameStatus.SHORT
-            and m.target not in named
             and len(m.name.split()) == 1
             and is_common(m.name, "ar" if _arabic(m.name) else "en")
+            and (m.target not in named or _before_a_name(m, mentions))
         ):
-            continue
+            continue  # "السيد جمال عويس": "Mr.", not El-Sayed
         out.append(m)
     return tuple(out)
+
+
+def _before_a_name(m: Mention, mentions: tuple[Mention, ...]) -> bool:
+    return any(
+        o.token_start == m.token_end and o.kind is MentionKind.ENTITY and o is not m
+        for o in mentions
+    )
 
 
 def _arabic(text: str) -> bool:

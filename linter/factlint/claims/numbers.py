@@ -494,7 +494,10 @@ class _Reader:
         parts = text.replace("٬", ",").split(",")
         if len(parts) > 1 and (not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:])):
             return None
-        return int("".join(parts))
+        digits = "".join(parts)
+        if not digits.isdecimal() or len(digits) > 18:
+            return None  # superscripts and circled digits are digits but not numbers
+        return int(digits)
 
     def decimal(self, i: int) -> float | None:
         if not 0 <= i < self.n or self.tokens[i].kind is not Kind.NUMBER:
@@ -1255,8 +1258,10 @@ def _lists(r: _Reader) -> list[ListClaim]:
         if counted is None:
             continue
         count, definite = counted
-        if r.word(i + 1) in LIST_NOT_NOUNS:
-            continue
+        if r.word(i + 1) in LIST_NOT_NOUNS or count > 12:
+            continue  # a list of more than a dozen is not written out in a sentence
+        if definite and any(r.word(j) in ("من", "of") for j in range(max(0, i - 5), i)):
+            continue  # "اثنين من أظهرة الفريق الثلاثة": the count of a larger group
         # words up to the introducer
         k = i + 1
         words = 0

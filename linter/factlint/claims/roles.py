@@ -452,6 +452,10 @@ def extract_roles(
         if before in AS_WORDS:
             continue
         tense, first_used = r.tense_before(t.token_start)
+        if r.text(first_used - 1) == "under" or (
+            r.text(first_used - 2) == "في" and r.text(first_used - 1) == "عهد"
+        ):
+            tense = Tense.THEN  # "under Prime Minister X", "في عهد الرئيس X"
         org = None
         prev = _mention_ending_at(mentions, t.token_start, first_used, tokens)
         if r.is_org(prev) and prev is not None:

@@ -201,6 +201,11 @@ class Facts:
             if self.is_kind_of(role.title, title):
                 yield entity, role
 
+    def holders_of(self, title: str) -> Iterator[tuple[Entity, Role]]:
+        """Every (person, role) with ``title`` or a narrower title, at any organisation."""
+        for org in sorted(self._roles_by_org, key=lambda o: o or ""):
+            yield from self.roles_for(title, org)
+
     def is_kind_of(self, title: str, broader: str) -> bool:
         """Whether ``title`` is ``broader`` or (transitively) a kind of it."""
         seen: set[str] = set()

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from factlint.api import CheckContext, Rule
-from factlint.facts.model import Entity, Facts, PartialDate, Role
+from factlint.facts.model import Entity, Facts, PartialDate, Role, Title
 from factlint.hookspecs import hookimpl
 from factlint.model import Finding, RoleClaim, Severity, Tense
 from factlint.rules.docs import rule_docs
@@ -69,6 +69,30 @@ def _title_label(facts: Facts, claim: RoleClaim) -> str:
     return label
 
 
+def _holders_without_org(
+    facts: Facts, title: Title, person: Entity, day: dt.date | None
+) -> list[tuple[Entity, Role]]:
+    """Who holds a title the text names with no organisation ("X, the interior
+    minister"): only a title that needs none (``org_free``, or one whose every
+    recorded role is at one place, a country), held by someone else at the document
+    date, at one organisation."""
+    roles = list(facts.holders_of(title.id))
+    orgs = {r.org for _, r in roles}
+    if not title.org_free:
+        if len(orgs) != 1:
+            return []
+        only = next(iter(orgs))
+        entity = facts.entities.get(only) if only else None
+        if entity is None or entity.type != "place":
+            return []
+    if day is None:
+        return []
+    current = [(e, r) for e, r in roles if e.id != person.id and r.held_on(day) is True]
+    if len({r.org for _, r in current}) != 1:
+        return []
+    return current
+
+
 def _mentioned(ctx: CheckContext) -> set[str]:
     return {m.target for m in ctx.mentions}
 
@@ -83,10 +107,12 @@ def check_holder(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if title.shared:
             continue  # many hold it at once: another holder says nothing about this person
-        if claim.org is None and not title.org_free:
-            continue
-        org = claim.org.target if claim.org else None
-        holders = [(e, r) for e, r in facts.roles_for(title.id, org) if e.id != person.id]
+        if claim.org is None:
+            holders = _holders_without_org(facts, title, person, ctx.date)
+        else:
+            holders = [
+                (e, r) for e, r in facts.roles_for(title.id, claim.org.target) if e.id != person.id
+            ]
         if not holders:
             continue
         named = [(e, r) for e, r in holders if e.id in mentioned]

@@ -244,7 +244,7 @@ def _split_names(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-_EN_ENDINGS = ("s", "es")
+_EN_ENDINGS = ("s", "es", "i", "an", "ian", "ese", "ish", "n")  # plurals and demonyms
 _AR_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "ها", "هم", "ان", "ين")
 
 

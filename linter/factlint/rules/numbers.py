@@ -113,21 +113,30 @@ def check_age(ctx: CheckContext) -> Iterator[Finding]:
 # -- ND002 ----------------------------------------------------------------------------
 
 
+FUTURE_WINDOW = 60  # days: a date without a year up to two months ahead is upcoming
+
+
 def _resolve_year(claim: DateClaim, day: dt.date | None) -> int | None:
+    """The year of a date: as written, or the one a news article most likely means --
+    the coming occurrence when it is at most FUTURE_WINDOW days away, else the last."""
     if claim.year is not None:
         return claim.year
     if day is None:
         return None
-    best: tuple[int, int] | None = None
+    past: dt.date | None = None
+    future: dt.date | None = None
     for year in (day.year - 1, day.year, day.year + 1):
         try:
             candidate = dt.date(year, claim.month, claim.day)
         except ValueError:
             continue
-        distance = abs((candidate - day).days)
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    return best[1] if best else None
+        if candidate <= day:
+            past = candidate
+        elif future is None:
+            future = candidate
+    if future is not None and ((future - day).days <= FUTURE_WINDOW or past is None):
+        return future.year
+    return past.year if past is not None else None
 
 
 def weekday_word(weekday: int, written: str) -> str:
