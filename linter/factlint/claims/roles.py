@@ -222,6 +222,8 @@ class _Reader:
         k = j
         if k < n and self.text(k) in AR_FORMER:
             tense, k = Tense.FORMER, k + 1
+        elif k < n and self.text(k) in AR_CURRENT and org is not None:
+            tense, k = Tense.CURRENT, k + 1  # "مدرب الفرسان الحالي X"
         return _OrgPart(org, tense, k if org is not None else j, slot, descriptor)
 
     def titles_from(self, i: int) -> tuple[list[Mention], int]:
@@ -362,6 +364,7 @@ def extract_roles(
     for m in mentions:
         if not r.is_person(m):
             continue
+        named_by: Mention | None = None
         english = False
         j = m.token_end
         tense = Tense.UNSPECIFIED
@@ -390,6 +393,9 @@ def extract_roles(
             # "named X as chief executive": a claim about the title, not the date
             tense = Tense.THEN
             k = j + 1
+            subject = _mention_ending_at(mentions, m.token_start - 1, m.token_start - 1, tokens)
+            if r.is_org(subject):
+                named_by = subject  # "Norvale named X as chief executive": at Norvale
         elif arabic and r.is_title(r.at.get(j)) and not r.at[j].prefix:
             k = j  # "وقال X مدرب Y إن": apposition without a comma
         else:
@@ -440,6 +446,8 @@ def extract_roles(
         end = part.end if part is not None else after
         if r.is_person(r.at.get(end)):
             continue  # "X, captain Y and ...": the title stands before the next name
+        if org is None and named_by is not None:
+            org = named_by
         add(m, titles, org, tense, part, base)
 
     # title first: "TITLE [of ORG], PERSON", "ORG's TITLE PERSON", "TITLE PERSON"
@@ -488,12 +496,15 @@ def extract_roles(
 
 def _title_verbs(facts: Facts) -> dict[str, str]:
     """English verbs that say a person holds a title: "coaches" (coach), "captains"
-    (captain), "chairs" (chair), "leads" (leader), "manages" (manager), "runs" (a
-    chief executive or head)."""
+    (captain), "chairs" (chair), "leads" (leader), "manages" (manager), and "runs"
+    (the chief executive, else a head)."""
     verbs: dict[str, str] = {}
+    runs: dict[str, str] = {}
     for title in sorted(facts.titles.values(), key=lambda t: t.id):
         for name in title.names.get("en", ()):
             word = name.lower()
+            if word in ("chief executive", "ceo", "head", "managing director"):
+                runs.setdefault(word, title.id)
             if " " in word or "-" in word or len(word) < 4:
                 continue
             stems = [word]
@@ -502,10 +513,10 @@ def _title_verbs(facts: Facts) -> dict[str, str]:
             for stem in stems:
                 for form in (stem + "s", stem + "es", stem + "ed", stem + "d"):
                     verbs.setdefault(form, title.id)
-            if word in ("chief executive", "ceo", "head", "director"):
-                verbs.setdefault("runs", title.id)
-        if any(n.lower() in ("chief executive", "head") for n in title.names.get("en", ())):
-            verbs.setdefault("runs", title.id)
+    for word in ("chief executive", "ceo", "managing director", "head"):
+        if word in runs:
+            verbs.setdefault("runs", runs[word])
+            break
     return verbs
 
 
