@@ -1,12 +1,7 @@
-"""Command line: ``factlint [check] PATHS``, ``factlint explain CODE``, ``factlint rules``,
-``factlint cache clean``.
+"""Command line: ``factlint [check] PATHS``, ``factlint explain CODE``, ``factlint rules``.
 
-Every command is an argparse subcommand (``check`` when none is named) and runs
-after the configuration is read and the plugins are loaded and configured, so
-``rules`` and ``explain`` list the rules of that configuration (its rule packs
-and plugins) wherever they are run.
-
-Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.
+Exit codes: 0 no findings (at or above --fail-on), 1 findings, 2 usage,
+configuration or input error.
 Every error is one line naming the file (and line) it is about.
 """
 
@@ -16,14 +11,14 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 import pluggy
 
-from factlint import __version__
+from factlint import __version__, checkfacts, ci, ruleinfo
 from factlint.adopt import (
     Options,
     Outcome,
@@ -35,16 +30,19 @@ from factlint.api import ReportContext, Rule
 from factlint.cache import clean as clean_cache
 from factlint.cache import open_cache
 from factlint.config import Config, load_config
-from factlint.engine import Result, discover, iter_lint, new_session
+from factlint.diffbase import changed_only
+from factlint.discovery import discover
+from factlint.engine import Result, Session, iter_lint, new_session
 from factlint.errors import ConfigError, FactlintError, InputError
 from factlint.facts.cache import load_facts_cached
-from factlint.facts.model import Facts
 from factlint.lexicon_cache import load_lexicon
-from factlint.model import Finding
+from factlint.model import Finding, Severity
+from factlint.paths import report_root
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
 from factlint.selection import Selection
+from factlint.severity import fails, rules_with_overrides, unknown_prefixes
+from factlint.statistics import format_statistics, statistics
 from factlint.stream import LineFormat, line_format
-from factlint.suppress import suppression_help
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -65,12 +63,24 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-COMMANDS = ("check", "rules", "explain", "cache", "claims", "init")
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    """Options that shape the configuration: shared by every command that reads it."""
-    parser.add_argument("--config", type=Path, help="configuration file (default: found upward)")
+def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="factlint",
+        description="Check articles against a curated facts file.",
+        epilog="Other commands: 'factlint explain CODE|PREFIX' prints rules' docs; "
+        "'factlint rules' lists the rules (both take --format json); 'factlint claims PATHS' "
+        "lists the claims read and what the facts say of them; 'factlint init' starts a "
+        "project; 'factlint check-facts' validates the facts and rule packs; "
+        "'factlint cache clean' deletes the project's .factlint_cache/.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
+    parser.add_argument(
+        "--format",
+        help="output format: text, concise, json, jsonl, github, sarif, rdjson, gitlab, junit, "
+        "html, claims-json (default: text; github when GITHUB_ACTIONS=true)",
+    )
+    parser.add_argument("--date", type=_date, help="document date for articles without one")
+    parser.add_argument("--lang", help="language for articles that do not declare one")
     parser.add_argument(
         "--facts",
         action="append",
@@ -80,21 +90,6 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules", action="append", type=Path, help="rule pack file or directory (repeatable)"
     )
-    parser.add_argument("-p", "--plugin", action="append", default=[], help="load a plugin module")
-    parser.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write .factlint_cache/"
-    )
-
-
-def _check_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
-    parser.add_argument(
-        "--format",
-        default="text",
-        help="output format (text, concise, json, jsonl, github, sarif, html, claims-json)",
-    )
-    parser.add_argument("--date", type=_date, help="document date for articles without one")
-    parser.add_argument("--lang", help="language for articles that do not declare one")
     parser.add_argument(
         "--select", type=_codes, action="append", help="rule codes or prefixes to enable"
     )
@@ -102,7 +97,12 @@ def _check_options(parser: argparse.ArgumentParser) -> None:
         "--ignore", type=_codes, action="append", help="rule codes or prefixes to disable"
     )
     add_adoption_options(parser)
+    parser.add_argument("--config", type=Path, help="configuration file (default: found upward)")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="processes to use (0: all cores)")
+    parser.add_argument("-p", "--plugin", action="append", default=[], help="load a plugin module")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write .factlint_cache/"
+    )
     parser.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
@@ -110,82 +110,96 @@ def _check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output-file", type=Path, help="write the report here instead of stdout"
     )
-
-
-def build_check_parser(pm: pluggy.PluginManager, prog: str = "factlint") -> argparse.ArgumentParser:
-    """A parser with the options of ``check`` alone (for commands that build on it)."""
-    parser = _Parser(prog=prog)
-    _check_options(parser)
-    _common(parser)
+    ci.add_options(parser)
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     pm.hook.factlint_addoption(parser=parser)
     return parser
 
 
-def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="factlint",
-        description="Check articles against a curated facts file. "
-        "'factlint PATHS' is short for 'factlint check PATHS'.",
-        epilog="Also: 'factlint claims PATHS' lists the claims read and what the facts say "
-        "of them; 'factlint init' starts a project.",
-    )
-    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", help="lint files (the default command)")
-    _check_options(check)
-    _common(check)
-    rules = commands.add_parser("rules", help="list the rules of the configuration")
-    _common(rules)
-    explain = commands.add_parser("explain", help="print a rule's docs")
-    explain.add_argument("code", help="rule code or name")
-    _common(explain)
-    cache = commands.add_parser("cache", help="manage .factlint_cache/")
-    cache.add_argument("action", choices=("clean",), help="clean: delete the project's cache")
-    cache.add_argument("--config", type=Path, help="configuration file (default: found upward)")
-    pm.hook.factlint_addoption(parser=check)
-    return parser
+def _sub_command(argv: list[str], pm: pluggy.PluginManager) -> int | None:
+    if argv[:1] == ["claims"]:
+        from factlint.coverage_cli import main as claims_main
 
+        return claims_main(argv[1:], pm)
+    if argv[:1] == ["init"]:
+        from factlint.scaffold import main as init_main
 
-def _explain(code: str, rules: dict[str, Rule]) -> int:
-    rule = rules.get(code.upper()) or next((r for r in rules.values() if r.name == code), None)
-    if rule is None:
-        print(
-            f"factlint: error: unknown rule code {code!r} (see 'factlint rules')", file=sys.stderr
-        )
+        return init_main(argv[1:])
+    if argv[:2] == ["cache", "clean"] and len(argv) == 2:
+        return _cache_clean()
+    if not argv or argv[0] not in ("explain", "rules"):
+        return None
+    try:
+        rules = collect_rules(pm, _project_config(pm))  # the configuration's packs and plugins
+    except FactlintError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    print(f"# {rule.name} ({rule.code})\n")
-    print(f"{rule.summary}\n")
-    print(f"Family: {rule.family or '-'}. Default severity: {rule.severity.value}.\n")
-    if rule.docs:
-        print(rule.docs.strip())
-    if rule.fix is not None:
-        print(f"\nFix: {rule.fix} ({'--fix' if rule.fix == 'safe' else '--fix --unsafe-fixes'}).")
-    print("\n" + suppression_help(rule.code))
+    code, out, err = ruleinfo.run(argv[0], argv[1:], rules)
+    sys.stdout.write(out)
+    sys.stderr.write(err)
+    return code
+
+
+def _project_config(pm: pluggy.PluginManager) -> Config:
+    """The configuration found from the current directory, its plugins loaded and configured."""
+    config = load_config([Path(".")])
+    for module in config.plugins:
+        register_module(pm, module)
+    pm.hook.factlint_configure(config=config)
+    return config
+
+
+def _cache_clean() -> int:
+    """``factlint cache clean``: delete the project's ``.factlint_cache/``."""
+    try:
+        config = load_config([Path(".")])
+    except FactlintError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    removed = clean_cache(config.root)
+    print(f"factlint: {f'removed {removed}' if removed else 'no cache to clean'}", file=sys.stderr)
     return EXIT_CLEAN
 
 
-def _list_rules(rules: dict[str, Rule]) -> int:
-    for code, rule in rules.items():
-        print(f"{code:8} {rule.severity.value:8} {rule.name:32} {rule.summary}")
+def _check_facts(argv: list[str]) -> int:
+    """``factlint check-facts [--config FILE] [PATHS]``: every facts/rule-pack problem."""
+    parser = _Parser(prog="factlint check-facts", description=checkfacts.__doc__)
+    parser.add_argument("paths", nargs="*", type=Path, help="where to look for the configuration")
+    parser.add_argument("--config", type=Path)
+    parser.add_argument("--facts", action="append", type=Path)
+    parser.add_argument("--rules", action="append", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.paths or [Path(".")], args.config)
+    except FactlintError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    facts = tuple(args.facts or config.facts)
+    packs = tuple(args.rules or config.rules)
+    problems = checkfacts.check(facts, packs, config.root)
+    for problem in problems:
+        print(f"factlint: error: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_ERROR
+    print(f"factlint: {len(facts)} facts path(s) and {len(packs)} rule-pack path(s) are valid")
     return EXIT_CLEAN
 
 
 def _configure(args: argparse.Namespace, pm: pluggy.PluginManager) -> Config:
-    paths: list[Path] = getattr(args, "paths", None) or [Path(".")]
+    paths: list[Path] = args.paths or [Path(".")]
+    if paths == [Path(ci.STDIN)]:
+        paths = [Path(args.stdin_filename)] if args.stdin_filename else [Path(".")]
     config = load_config(paths, args.config)
     if args.facts:
         config = replace(config, facts=tuple(args.facts))
     if args.rules:
         config = replace(config, rules=tuple(args.rules))
-    if getattr(args, "date", None):
+    if args.date:
         config = replace(config, date=args.date)
-    if getattr(args, "lang", None):
+    if args.lang:
         config = replace(config, lang=args.lang)
-    select = tuple(c for group in getattr(args, "select", None) or [] for c in group)
-    select = select or config.select
-    ignore = config.ignore + tuple(
-        c for group in getattr(args, "ignore", None) or [] for c in group
-    )
+    select = tuple(c for group in args.select or [] for c in group) or config.select
+    ignore = config.ignore + tuple(c for group in args.ignore or [] for c in group)
     for module in (*config.plugins, *args.plugin):
         register_module(pm, module)
     options = {k: v for k, v in vars(args).items()}
@@ -203,68 +217,34 @@ def _color(choice: str, stream: object) -> bool:
     return bool(isatty and isatty())
 
 
-def _error(exc: FactlintError) -> int:
-    print(f"factlint: error: {exc}", file=sys.stderr)
-    return EXIT_ERROR
-
-
-def _arguments(argv: Sequence[str] | None) -> list[str]:
-    """The command line with ``check`` inserted when no command is named."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
-        args.insert(0, "check")
-    return args
-
-
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["check"]:
+        args_list = args_list[1:]
+    if args_list[:1] == ["check-facts"]:
+        return _check_facts(args_list[1:])
     try:
         pm = new_plugin_manager()
     except FactlintError as exc:
-        return _error(exc)
-    arguments = _arguments(argv)
-    if arguments[0] == "claims":  # commands with parsers of their own
-        from factlint.coverage_cli import main as claims_main
-
-        return claims_main(arguments[1:], pm)
-    if arguments[0] == "init":
-        from factlint.scaffold import main as init_main
-
-        return init_main(arguments[1:])
-    args = build_parser(pm).parse_args(arguments)
-    if args.command == "cache":
-        return _cache_command(args)
-    if args.command == "check" and (problem := check_adoption_options(args)):
-        build_parser(pm).error(problem)
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    sub = _sub_command(args_list, pm)
+    if sub is not None:
+        return sub
+    parser = build_parser(pm)
+    args = parser.parse_args(args_list)
+    if problem := check_adoption_options(args):
+        parser.error(problem)
+    args.format = ci.default_format(args.format, os.environ)
+    from_stdin = [str(p) for p in args.paths] == [ci.STDIN]
+    if from_stdin and (args.fix or args.diff or args.write_baseline or args.diff_base):
+        parser.error(
+            "reading stdin ('-') cannot be combined with --fix, --diff, --write-baseline "
+            "or --diff-base"
+        )
     try:
         config = _configure(args, pm)
         rules = collect_rules(pm, config)
-    except FactlintError as exc:
-        return _error(exc)
-    if args.command == "rules":
-        return _list_rules(rules)
-    if args.command == "explain":
-        return _explain(args.code, rules)
-    return _check(args, pm, config, rules)
-
-
-def _cache_command(args: argparse.Namespace) -> int:
-    try:
-        config = load_config([Path(".")], args.config)
-    except FactlintError as exc:
-        return _error(exc)
-    removed = clean_cache(config.root)
-    if removed is None:
-        print("factlint: no cache to clean", file=sys.stderr)
-    else:
-        print(f"factlint: removed {removed}", file=sys.stderr)
-    return EXIT_CLEAN
-
-
-def _check(
-    args: argparse.Namespace, pm: pluggy.PluginManager, config: Config, rules: dict[str, Rule]
-) -> int:
-    cache = open_cache(config.root, enabled=not args.no_cache)
-    try:
         formats = collect_formats(pm)
         if args.format not in formats:
             raise ConfigError(
@@ -272,39 +252,44 @@ def _check(
             )
         selection = Selection(config.select, config.ignore)
         _check_codes(selection, rules)
+        unknown = unknown_prefixes(config.severity, rules)
+        if unknown:
+            raise ConfigError(
+                f"severity: no rule code starts with {unknown[0]!r} (see 'factlint rules')",
+                str(config.source) if config.source else None,
+            )
+        cache = open_cache(config.root, enabled=not args.no_cache)
         facts = load_facts_cached(list(config.facts), config.root, cache)
     except FactlintError as exc:
-        return _error(exc)
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     if not config.facts:
         print(
             "factlint: warning: no facts configured (no claims/ directory found); only text checks run",
             file=sys.stderr,
         )
     session = new_session(config, facts, rules, selection, load_lexicon(facts, cache))
-    files: list[Path] = []
     errors: list[str] = []
-    for item in discover(args.paths or [Path(".")], config):
-        if isinstance(item, InputError):
-            errors.append(str(item))
-            print(f"factlint: error: {item}", file=sys.stderr)
-        else:
-            files.append(item)
-    # the report's order (by displayed path) is the linting order, so output can stream
-    files.sort(key=config.relative)
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    plugins = tuple((*config.plugins, *args.plugin))
-    results = iter_lint(files, session, pm, jobs=jobs, plugins=plugins)
-    formatter = formats[args.format]
-    adopting = args.fix or args.diff or args.baseline or args.write_baseline
-    stream = None if adopting else line_format(formatter)
+    stream = _streamable(args, formats[args.format])
     if stream is not None:
-        return _stream(args, results, stream, errors, _report(rules, facts, config))
-    collected = list(results)
-    for result in collected:
-        if result.error:
-            errors.append(result.error)
-            print(f"factlint: error: {result.error}", file=sys.stderr)
-    adopted = run_adoption(_adoption_options(args), collected, session, pm)
+        base = ReportContext(
+            documents={},
+            rules=rules_with_overrides(rules, config.severity),
+            version=__version__,
+            facts=facts,
+            config=config,
+            root=report_root(config.root),
+        )
+        return _stream(args, session, pm, stream, errors, base)
+    try:
+        results = _lint(args, session, pm, errors)
+    except FactlintError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    errors.extend(r.error for r in results if r.error)
+    for line in errors:
+        print(f"factlint: error: {line}", file=sys.stderr)
+    adopted = run_adoption(_adoption_options(args), results, session, pm)
     for line in adopted.errors:
         print(f"factlint: error: {line}", file=sys.stderr)
     errors.extend(adopted.errors)
@@ -315,15 +300,24 @@ def _check(
     findings = adopted.findings
     findings.sort(key=lambda f: f.sort_key())
     out = sys.stdout
-    report = replace(
-        _report(rules, facts, config),
+    report = ReportContext(
         documents=adopted.documents,
+        rules=rules_with_overrides(rules, config.severity),
+        version=__version__,
         color=_color(args.color, out) and args.output_file is None,
         errors=tuple(errors),
         fixed=adopted.fixed,
         unsafe_fixes=args.unsafe_fixes,
+        facts=facts,
+        config=config,
+        root=report_root(config.root),
     )
-    text = formatter(findings, report)
+    if args.statistics:
+        text = format_statistics(statistics(findings, report.rules), as_json=args.format == "json")
+    else:
+        text = formats[args.format](findings, report)
+    if not args.no_step_summary:
+        ci.write_step_summary(findings, report, os.environ, lambda m: print(m, file=sys.stderr))
     if args.output_file is not None:
         try:
             args.output_file.write_text(text, encoding="utf-8")
@@ -337,19 +331,47 @@ def _check(
         out.write(text if text.endswith("\n") else text + "\n")
     if errors:
         return EXIT_ERROR
-    if findings and not args.exit_zero:
+    if fails(findings, Severity(args.fail_on)) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
 
+def _streamable(args: argparse.Namespace, formatter: object) -> LineFormat | None:
+    """A line format written file by file, unless the run needs every finding first."""
+    if (
+        args.fix
+        or args.diff
+        or args.baseline is not None
+        or args.write_baseline is not None
+        or args.statistics
+        or args.diff_base
+        or [str(p) for p in args.paths] == [ci.STDIN]
+        or (not args.no_progress and sys.stderr.isatty())  # the progress bar lints in batches
+    ):
+        return None
+    return line_format(formatter)  # type: ignore[arg-type]
+
+
 def _stream(
     args: argparse.Namespace,
-    results: Iterator[Result],
+    session: Session,
+    pm: pluggy.PluginManager,
     stream: LineFormat,
     errors: list[str],
     base: ReportContext,
 ) -> int:
-    """Write each file's findings as soon as it is done; the summary last."""
+    """Write each file's findings as soon as it is done (in report order); the summary last."""
+    config = session.config
+    files: list[Path] = []
+    for item in discover(args.paths or [Path(".")], config, force_exclude=args.force_exclude):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+            print(f"factlint: error: {item}", file=sys.stderr)
+        else:
+            files.append(item)
+    files.sort(key=config.relative)  # the report's order is the linting order
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    plugins = tuple((*config.plugins, *args.plugin))
     try:
         out = _open_output(args.output_file)
     except OSError as exc:
@@ -358,7 +380,7 @@ def _stream(
     color = _color(args.color, out) and args.output_file is None
     findings: list[Finding] = []
     try:
-        for result in results:
+        for result in iter_lint(files, session, pm, jobs=jobs, plugins=plugins):
             if result.error:
                 errors.append(result.error)
                 print(f"factlint: error: {result.error}", file=sys.stderr)
@@ -367,16 +389,19 @@ def _stream(
             if found and result.document is not None:
                 documents = {result.path: result.document}  # dropped after this file
                 out.write(stream.body(found, replace(base, documents=documents, color=color)))
-        out.write(stream.trailer(findings, replace(base, color=color, errors=tuple(errors))))
+        report = replace(base, color=color, errors=tuple(errors))
+        out.write(stream.trailer(findings, report))
     except OSError as exc:
         print(f"factlint: error: {args.output_file}: cannot write: {exc.strerror}", file=sys.stderr)
         return EXIT_ERROR
     finally:
         if out is not sys.stdout:
             out.close()
+    if not args.no_step_summary:
+        ci.write_step_summary(findings, report, os.environ, lambda m: print(m, file=sys.stderr))
     if errors:
         return EXIT_ERROR
-    if findings and not args.exit_zero:
+    if fails(findings, Severity(args.fail_on)) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -387,8 +412,30 @@ def _open_output(path: Path | None) -> TextIO:
     return open(path, "w", encoding="utf-8")
 
 
-def _report(rules: dict[str, Rule], facts: Facts, config: Config) -> ReportContext:
-    return ReportContext(documents={}, rules=rules, version=__version__, facts=facts, config=config)
+def _lint(
+    args: argparse.Namespace, session: Session, pm: pluggy.PluginManager, errors: list[str]
+) -> list[Result]:
+    """Discover and lint the files of the run (or stdin); apply --diff-base."""
+    config = session.config
+    plugins = tuple((*config.plugins, *args.plugin))
+    if [str(p) for p in args.paths] == [ci.STDIN]:
+        name = args.stdin_filename
+        if name and args.force_exclude and config.excluded(Path(name)):
+            return []
+        return [ci.lint_stdin(session, pm, name, sys.stdin.buffer)]
+    paths: list[Path] = args.paths or [Path(".")]
+    files: list[Path] = []
+    for item in discover(paths, config, force_exclude=args.force_exclude):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+        else:
+            files.append(item)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    if args.diff_base:
+        return changed_only(args.diff_base, files, paths, session, pm, jobs, plugins)
+    return ci.lint_with_progress(
+        files, session, pm, jobs=jobs, plugins=plugins, disabled=args.no_progress
+    )
 
 
 def _check_codes(selection: Selection, rules: dict[str, Rule]) -> None:

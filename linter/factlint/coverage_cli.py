@@ -25,9 +25,10 @@ FORMATS = ("text", "json", "claims-json")
 
 
 def _parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
-    from factlint.cli import build_check_parser
+    from factlint.cli import build_parser
 
-    parser = build_check_parser(pm, "factlint claims")
+    parser = build_parser(pm)
+    parser.prog = "factlint claims"
     parser.description = "List the claims read from each article and what the facts say of them."
     parser.epilog = None
     parser.set_defaults(format="text")

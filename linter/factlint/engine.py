@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -13,16 +12,20 @@ from factlint import document as documents
 from factlint.api import CheckContext, Rule
 from factlint.claims import extract_claims
 from factlint.config import Config
-from factlint.errors import FactlintError, InputError
+from factlint.discovery import discover
+from factlint.errors import FactlintError
 from factlint.facts.model import Facts
 from factlint.mentions import Lexicon, build_lexicon, drop_common_short_forms, find_mentions
 from factlint.model import Finding
 from factlint.quotes import scan_prose
 from factlint.segment import segment
 from factlint.selection import Selection
+from factlint.severity import apply_overrides
 from factlint.suppress import apply_suppressions
 from factlint.tokens import tokenize
 from factlint.wordlist import Vocabulary
+
+__all__ = ["Result", "Session", "check_document", "discover", "lint_file", "lint_files"]
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ def check_document(
         found.extend(f for f in batch if ctx.enabled(f.code) and doc.in_prose(f.start, f.end))
     found = apply_suppressions(ctx, found)
     unique = sorted(set(found), key=Finding.sort_key)
-    return tuple(unique)
+    return apply_overrides(unique, session.config.severity)
 
 
 def load_document(path: Path, session: Session) -> documents.Document:
@@ -180,25 +183,3 @@ def lint_files(
 ) -> list[Result]:
     """Lint files, serially or in ``jobs`` processes; results in input order."""
     return list(iter_lint(paths, session, pm, jobs=jobs, plugins=plugins))
-
-
-def discover(paths: Iterable[Path], config: Config) -> Iterator[Path | InputError]:
-    """Files to lint: explicit files as given, directories recursed by extension."""
-    for path in paths:
-        if not path.exists():
-            yield InputError("no such file or directory", str(path))
-            continue
-        if path.is_file():
-            yield path
-            continue
-        found: list[Path] = []
-        for dirpath, dirnames, filenames in os.walk(path):
-            dirnames[:] = sorted(
-                d for d in dirnames if not d.startswith(".") and d != "node_modules"
-            )
-            base = Path(dirpath)
-            for name in sorted(filenames):
-                candidate = base / name
-                if candidate.suffix.lower() in config.extensions and not config.excluded(candidate):
-                    found.append(candidate)
-        yield from sorted(found)

@@ -204,6 +204,8 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
             continue
         # present (or unmarked) tense for a role not held at the document date
         future = [r for r in roles if r.start is not None and r.start.earliest() > day]
+        if claim.tense is Tense.CURRENT:
+            grace = dt.timedelta(0)  # an explicit "current" gets no grace period
         past = [r for r in ended if r.end is not None and r.end.latest() + grace < day]
         if future and not ended:
             role = future[0]
