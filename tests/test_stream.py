@@ -16,6 +16,7 @@ from factlint.config import load_config
 from factlint.engine import new_session
 from factlint.facts import load_facts
 from factlint.model import Finding
+from factlint.paths import report_root
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager
 
 GLOSSARY = """\
@@ -94,6 +95,13 @@ def test_streamed_output_equals_the_batch_report(
     findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
     assert len(findings) == 4
     documents = {r.path: r.document for r in results if r.document is not None}
-    report = ReportContext(documents=documents, rules=rules, version=__version__)
+    report = ReportContext(
+        documents=documents,
+        rules=rules,
+        version=__version__,
+        facts=session.facts,
+        config=config,
+        root=report_root(config.root),
+    )
     batch = collect_formats(pm)[fmt](findings, report)
     assert streamed == batch

@@ -347,6 +347,7 @@ def _streamable(args: argparse.Namespace, formatter: object) -> LineFormat | Non
         or args.diff_base
         or [str(p) for p in args.paths] == [ci.STDIN]
         or (not args.no_progress and sys.stderr.isatty())  # the progress bar lints in batches
+        or (not args.no_step_summary and os.environ.get("GITHUB_STEP_SUMMARY"))  # counts files
     ):
         return None
     return line_format(formatter)  # type: ignore[arg-type]
