@@ -187,3 +187,30 @@ def test_counts_with_an_anaphoric_subject(lint: Lint, text: str) -> None:
 )
 def test_founding_year_with_a_relative_or_anaphoric_subject(lint: Lint, text: str) -> None:
     assert codes(lint(text)) == ["ND003"]
+
+
+# -- closed world ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Berg, the Harbor FC goalkeeper, saved a penalty.",
+        "وتصدى حارس نادي هاربور توماس بيرغ لركلة جزاء.",
+    ],
+)
+def test_closed_list_of_holders_contradicts_anyone_else(lint: Lint, text: str) -> None:
+    found = lint(text)
+    assert codes(found) == ["AT001"]
+    assert "Adam Rusk" in found[0].message and "every holder" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Berg, the Bay United goalkeeper, saved a penalty.",
+        "وتصدى حارس نادي باي يونايتد توماس بيرغ لركلة جزاء.",
+    ],
+)
+def test_open_world_stays_the_default(lint: Lint, text: str) -> None:
+    assert codes(lint(text)) == []
