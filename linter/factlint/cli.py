@@ -20,13 +20,14 @@ import pluggy
 from factlint import __version__
 from factlint.api import ReportContext, Rule
 from factlint.config import Config, load_config
-from factlint.engine import Result, discover, lint_files, new_session
+from factlint.engine import Result, discover, lint_files, max_jobs, new_session
 from factlint.errors import ConfigError, FactlintError, InputError
 from factlint.facts.cache import load_facts_cached
 from factlint.fix import apply_fixes
 from factlint.model import Finding
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
 from factlint.selection import Selection
+from factlint.trust import check_config_plugin, repository_of
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -143,6 +144,8 @@ def _configure(args: argparse.Namespace, pm: pluggy.PluginManager) -> Config:
         config = replace(config, lang=args.lang)
     select = tuple(c for group in args.select or [] for c in group) or config.select
     ignore = config.ignore + tuple(c for group in args.ignore or [] for c in group)
+    for module in config.plugins:  # from the repository: installed code only
+        check_config_plugin(module, repository_of(config.root))
     for module in (*config.plugins, *args.plugin):
         register_module(pm, module)
     options = {k: v for k, v in vars(args).items()}
@@ -201,11 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             errors.append(str(item))
         else:
             files.append(item)
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    jobs = args.jobs if args.jobs > 0 else max_jobs()
     results = lint_files(
         files, session, pm, jobs=jobs, plugins=tuple((*config.plugins, *args.plugin))
     )
-    errors.extend(r.error for r in results if r.error)
+    errors.extend(line for r in results for line in r.errors)
     for line in errors:
         print(f"factlint: error: {line}", file=sys.stderr)
     findings = [f for r in results for f in r.findings]

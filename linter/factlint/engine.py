@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,9 @@ from factlint.claims import extract_claims
 from factlint.config import Config
 from factlint.errors import FactlintError, InputError
 from factlint.facts.model import Facts
+from factlint.files import problem as file_problem
+from factlint.files import read_regular
+from factlint.guard import Checked, internal_error, run_checks, stage_of
 from factlint.mentions import Lexicon, build_lexicon, find_mentions
 from factlint.model import Finding
 from factlint.quotes import scan
@@ -36,11 +39,17 @@ class Session:
 
 @dataclass(frozen=True)
 class Result:
+    """One file's findings, and its one-line errors (input errors, internal errors)."""
+
     path: str
     findings: tuple[Finding, ...] = ()
-    error: str | None = None
+    errors: tuple[str, ...] = ()
     document: documents.Document | None = None
     file: Path | None = None
+
+    @property
+    def error(self) -> str | None:
+        return self.errors[0] if self.errors else None
 
 
 def new_session(
@@ -78,36 +87,78 @@ def context_for(doc: documents.Document, session: Session) -> CheckContext:
 def check_document(
     doc: documents.Document, session: Session, pm: pluggy.PluginManager
 ) -> tuple[Finding, ...]:
-    ctx = context_for(doc, session)
-    found: list[Finding] = []
-    for batch in pm.hook.factlint_check(ctx=ctx):
-        if batch is None:
-            continue
-        found.extend(f for f in batch if ctx.enabled(f.code))
-    unique = sorted(set(found), key=Finding.sort_key)
-    return tuple(unique)
+    """The findings for one document; raises :class:`FactlintError` for its first error."""
+    checked = checked_document(doc, session, pm)
+    if checked.errors:
+        raise FactlintError(checked.errors[0])
+    return checked.findings
+
+
+def checked_document(
+    doc: documents.Document, session: Session, pm: pluggy.PluginManager
+) -> Checked:
+    """Analyse ``doc`` and run every hook, each under the guard (see :mod:`factlint.guard`)."""
+    try:
+        ctx = context_for(doc, session)
+    except FactlintError:
+        raise
+    except Exception as exc:  # a bug in the analysis: an error for this file only
+        return Checked((), (internal_error(doc.path, stage_of(exc, "analysis"), exc),))
+    checked = run_checks(pm, ctx)
+    enabled = {f for f in checked.findings if ctx.enabled(f.code)}
+    unique = sorted(enabled, key=lambda f: (f.sort_key(), f.message, f.replacement or ""))
+    return Checked(tuple(unique), checked.errors)
 
 
 def load_document(path: Path, session: Session) -> documents.Document:
+    """Read, decode and parse one file (only a regular file is ever opened)."""
     settings = session.config.settings_for(path)
-    return documents.load(
-        path,
-        session.config.relative(path),
-        max_bytes=session.config.max_file_size,
-        default_date=settings.date,
-        default_lang=settings.lang,
-    )
+    display = session.config.relative(path)
+    data = read_regular(path, display, max_bytes=session.config.max_file_size)
+    stage = "decoding"
+    try:
+        text = documents.decode(data, display)
+        stage = "front matter"
+        return documents.parse(
+            text, display, default_date=settings.date, default_lang=settings.lang
+        )
+    except FactlintError:
+        raise
+    except Exception as exc:
+        raise _StageError(internal_error(display, stage_of(exc, stage), exc)) from exc
+
+
+class _StageError(Exception):
+    """An unexpected exception while loading, already turned into its error line."""
+
+    def __init__(self, line: str) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _display(path: Path, session: Session) -> str:
+    try:
+        return session.config.relative(path)
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, an unreadable directory
+        return path.as_posix()
 
 
 def lint_file(path: Path, session: Session, pm: pluggy.PluginManager) -> Result:
-    display = session.config.relative(path)
+    """One file's result; never raises for anything the file or a plugin does."""
+    display = _display(path, session)
     try:
         doc = load_document(path, session)
-        return Result(doc.path, check_document(doc, session, pm), document=doc, file=path)
     except FactlintError as exc:
-        return Result(display, error=str(exc))
-    except RecursionError:
-        return Result(display, error=f"{display}: internal error: input too deeply nested")
+        return Result(display, errors=(str(exc),))
+    except _StageError as exc:
+        return Result(display, errors=(exc.line,))
+    except Exception as exc:
+        return Result(display, errors=(internal_error(display, "reading", exc),))
+    try:
+        checked = checked_document(doc, session, pm)
+    except FactlintError as exc:
+        return Result(doc.path, errors=(str(exc),), document=doc, file=path)
+    return Result(doc.path, checked.findings, checked.errors, document=doc, file=path)
 
 
 def _lint_chunk(paths: Sequence[Path], session: Session, plugins: Sequence[str]) -> list[Result]:
@@ -115,6 +166,14 @@ def _lint_chunk(paths: Sequence[Path], session: Session, plugins: Sequence[str])
 
     pm = new_plugin_manager(plugins)
     return [lint_file(p, session, pm) for p in paths]
+
+
+def max_jobs() -> int:
+    """The number of CPUs this process may run on (``-j`` is capped at it)."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def lint_files(
@@ -125,39 +184,94 @@ def lint_files(
     jobs: int = 1,
     plugins: Sequence[str] = (),
 ) -> list[Result]:
-    """Lint files, serially or in ``jobs`` processes; results in input order."""
-    if jobs <= 1 or len(paths) < 2:
+    """Lint files, serially or in ``jobs`` processes; results in input order.
+
+    ``jobs`` is capped at the number of CPUs. When a worker process dies (a
+    crash in a plugin's C extension, the OOM killer), its files are linted
+    again in fresh processes, halving the group each time, until the file
+    that kills a worker is found: it gets an error, every other file its result.
+    """
+    jobs = min(jobs, max_jobs(), len(paths))
+    if jobs <= 1:
         return [lint_file(p, session, pm) for p in paths]
-    jobs = min(jobs, len(paths))
-    chunks = [list(paths[i::jobs]) for i in range(jobs)]
+    chunks = [list(range(i, len(paths), jobs)) for i in range(jobs)]
+    done: dict[int, Result] = {}
+    failed: list[list[int]] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        parts = list(pool.map(_lint_chunk, chunks, [session] * jobs, [plugins] * jobs))
-    order = {p: i for i, p in enumerate(paths)}
-    flat = [
-        (order[p], r)
-        for chunk, part in zip(chunks, parts, strict=True)
-        for p, r in zip(chunk, part, strict=True)
-    ]
-    return [r for _, r in sorted(flat, key=lambda x: x[0])]
+        futures: list[tuple[list[int], Future[list[Result]]]] = [
+            (chunk, pool.submit(_lint_chunk, [paths[i] for i in chunk], session, plugins))
+            for chunk in chunks
+        ]
+        for chunk, future in futures:
+            try:
+                done.update(zip(chunk, future.result(), strict=True))
+            except Exception:  # a dead worker (BrokenProcessPool) or an unpicklable result
+                failed.append(chunk)
+    for chunk in failed:
+        done.update(_recover(chunk, paths, session, plugins))
+    return [done[i] for i in range(len(paths))]
+
+
+def _recover(
+    chunk: list[int], paths: Sequence[Path], session: Session, plugins: Sequence[str]
+) -> dict[int, Result]:
+    """Lint ``chunk`` in a fresh process; split it until the failing file is alone."""
+    group = [paths[i] for i in chunk]
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            results = pool.submit(_lint_chunk, group, session, plugins).result()
+        return dict(zip(chunk, results, strict=True))
+    except Exception as exc:
+        if len(chunk) > 1:
+            mid = len(chunk) // 2
+            return {
+                **_recover(chunk[:mid], paths, session, plugins),
+                **_recover(chunk[mid:], paths, session, plugins),
+            }
+        display = _display(group[0], session)
+        return {chunk[0]: Result(display, errors=(_worker_error(display, exc),))}
+
+
+def _worker_error(display: str, exc: BaseException) -> str:
+    from concurrent.futures.process import BrokenProcessPool
+
+    if isinstance(exc, BrokenProcessPool):
+        return f"{display}: internal error in a --jobs worker: the process died; please report it"
+    return internal_error(display, "a --jobs worker", exc)
 
 
 def discover(paths: Iterable[Path], config: Config) -> Iterator[Path | InputError]:
-    """Files to lint: explicit files as given, directories recursed by extension."""
+    """Files to lint: explicit files as given, directories recursed by extension.
+
+    Only regular files are yielded: a FIFO, socket or device, a broken or
+    looping symlink is an :class:`InputError` for that path (never opened).
+    Symlinked directories are not followed.
+    """
     for path in paths:
-        if not path.exists():
-            yield InputError("no such file or directory", str(path))
+        if path.is_dir():
+            yield from _walk(path, config)
             continue
-        if path.is_file():
+        problem = file_problem(path)
+        if problem is not None:
+            if not os.path.lexists(path):
+                problem = "no such file or directory"
+            yield InputError(problem, str(path))
+        else:
             yield path
-            continue
-        found: list[Path] = []
-        for dirpath, dirnames, filenames in os.walk(path):
-            dirnames[:] = sorted(
-                d for d in dirnames if not d.startswith(".") and d != "node_modules"
-            )
-            base = Path(dirpath)
-            for name in sorted(filenames):
-                candidate = base / name
-                if candidate.suffix.lower() in config.extensions and not config.excluded(candidate):
-                    found.append(candidate)
-        yield from sorted(found)
+
+
+def _walk(top: Path, config: Config) -> list[Path | InputError]:
+    found: list[tuple[Path, Path | InputError]] = []
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "node_modules")
+        base = Path(dirpath)
+        for name in filenames:
+            candidate = base / name
+            if candidate.suffix.lower() not in config.extensions:
+                continue
+            problem = file_problem(candidate)
+            if problem is not None:
+                found.append((candidate, InputError(problem, candidate.as_posix())))
+            elif not config.excluded(candidate):
+                found.append((candidate, candidate))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]

@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from factlint.normalize import Normalized
+from factlint.numerals import is_digit
 
 
 class Kind(enum.StrEnum):
@@ -69,15 +70,15 @@ def tokenize(norm: Normalized) -> tuple[Token, ...]:
         if ch.isspace():
             i += 1
             continue
-        if ch.isdigit():
+        if is_digit(ch):
             j = i + 1
             while j < n and (
-                text[j].isdigit()
+                is_digit(text[j])
                 or (
                     text[j] in ",.٬٫"
                     and j + 1 < n
-                    and text[j + 1].isdigit()
-                    and text[j - 1].isdigit()
+                    and is_digit(text[j + 1])
+                    and is_digit(text[j - 1])
                 )
             ):
                 j += 1
@@ -89,7 +90,7 @@ def tokenize(norm: Normalized) -> tuple[Token, ...]:
             j = i + 1
             while j < n:
                 c = text[j]
-                if _is_word_char(c) and not c.isdigit():
+                if _is_word_char(c) and not is_digit(c):
                     if script_of(c) != script and c.isalpha():
                         break
                     j += 1

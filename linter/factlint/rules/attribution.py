@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from factlint.api import CheckContext, Rule
+from factlint.dates import add_days
 from factlint.facts.model import Entity, Facts, PartialDate, Role
 from factlint.hookspecs import hookimpl
 from factlint.model import Finding, RoleClaim, Severity, Tense
@@ -143,7 +144,7 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
     day = ctx.date
     if day is None:
         return
-    grace = dt.timedelta(days=ctx.config.tense_grace_days)
+    grace = ctx.config.tense_grace_days
     for claim in ctx.claims.roles:
         person = facts.entities.get(claim.person.target)
         if person is None:
@@ -178,7 +179,7 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
             continue
         # present (or unmarked) tense for a role not held at the document date
         future = [r for r in roles if r.start is not None and r.start.earliest() > day]
-        past = [r for r in ended if r.end is not None and r.end.latest() + grace < day]
+        past = [r for r in ended if r.end is not None and add_days(r.end.latest(), grace) < day]
         if future and not ended:
             role = future[0]
             message = f"{name} became {label} only on {role.start}, after the document date {day} [{role.fact().cite()}]"
