@@ -16,7 +16,7 @@ from factlint.facts.model import Facts
 from factlint.mentions import build_lexicon, find_mentions
 from factlint.model import Claims, Finding, Severity
 from factlint.plugins import collect_rules, new_plugin_manager
-from factlint.quotes import scan
+from factlint.quotes import scan_prose
 from factlint.rules.numbers import weekday_word
 from factlint.selection import Selection
 from factlint.tokens import tokenize
@@ -45,7 +45,7 @@ def claims_of(text: str, facts: Facts) -> Claims:
     norm = doc.normalized()
     tokens = tokenize(norm)
     mentions = find_mentions(norm, tokens, build_lexicon(facts))
-    return extract_claims(doc, norm, tokens, mentions, scan(doc.text, doc.body_start), facts)
+    return extract_claims(doc, norm, tokens, mentions, scan_prose(doc.prose), facts)
 
 
 def position(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:

@@ -12,7 +12,8 @@ from typing import Any
 from factlint import yamlsafe
 from factlint.dates import strict_date
 from factlint.errors import InputError
-from factlint.normalize import Normalized, normalize
+from factlint.normalize import Normalized, normalize_prose
+from factlint.prose import Prose, plain_prose, prose_of
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
@@ -30,6 +31,26 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
     date: dt.date | None = None
     lang: str = "en"
+    prose: Prose = field(default=Prose("", ()), compare=False, repr=False)
+    prose_mask: bytes = field(default=b"", compare=False, repr=False)
+
+    @property
+    def markdown(self) -> bool:
+        from factlint.prose import is_markdown
+
+        return is_markdown(self.path)
+
+    def in_prose(self, start: int, end: int) -> bool:
+        """Whether [start, end) begins and ends on prose characters (not code, URLs,
+        markup or front matter). An empty span counts when it touches prose."""
+        mask = self.prose_mask
+        if not mask:
+            return start >= self.body_start
+        if not 0 <= start <= len(mask) or not start <= end <= len(mask):
+            return False
+        if end == start:
+            return (start < len(mask) and mask[start] == 1) or (start > 0 and mask[start - 1] == 1)
+        return mask[start] == 1 and mask[end - 1] == 1
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset, in characters of the original file."""
@@ -42,7 +63,8 @@ class Document:
         return self.text[start:end].rstrip("\r\n")
 
     def normalized(self) -> Normalized:
-        return normalize(self.text, self.body_start)
+        prose = self.prose if self.prose_mask else plain_prose(self.text, self.body_start)
+        return normalize_prose(prose, self.text)
 
 
 def line_starts_of(text: str) -> tuple[int, ...]:
@@ -121,7 +143,9 @@ def parse(
     if not isinstance(lang, str) or not lang:
         suffix = _LANG_SUFFIX.search(path)
         lang = default_lang or (suffix.group(1) if suffix else detect_lang(text[body_start:]))
-    return Document(path, text, starts, body_start, meta, date, lang.lower()[:2])
+    prose = prose_of(text, path, body_start)
+    mask = bytes(prose.mask(len(text)))
+    return Document(path, text, starts, body_start, meta, date, lang.lower()[:2], prose, mask)
 
 
 def load(

@@ -21,7 +21,7 @@ from factlint.files import read_regular
 from factlint.guard import Checked, internal_error, run_checks, stage_of
 from factlint.mentions import Lexicon, build_lexicon, find_mentions
 from factlint.model import Finding
-from factlint.quotes import scan
+from factlint.quotes import scan_prose
 from factlint.selection import Selection
 from factlint.tokens import tokenize
 
@@ -62,7 +62,7 @@ def context_for(doc: documents.Document, session: Session) -> CheckContext:
     norm = doc.normalized()
     tokens = tokenize(norm)
     mentions = find_mentions(norm, tokens, session.lexicon)
-    quotes = scan(doc.text, doc.body_start)
+    quotes = scan_prose(doc.prose)
     claims = extract_claims(doc, norm, tokens, mentions, quotes, session.facts)
     settings = session.config.settings_for(Path(doc.path))
     selection = session.selection
@@ -105,7 +105,7 @@ def checked_document(
     except Exception as exc:  # a bug in the analysis: an error for this file only
         return Checked((), (internal_error(doc.path, stage_of(exc, "analysis"), exc),))
     checked = run_checks(pm, ctx)
-    enabled = {f for f in checked.findings if ctx.enabled(f.code)}
+    enabled = {f for f in checked.findings if ctx.enabled(f.code) and doc.in_prose(f.start, f.end)}
     unique = sorted(enabled, key=lambda f: (f.sort_key(), f.message, f.replacement or ""))
     return Checked(tuple(unique), checked.errors)
 

@@ -39,6 +39,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 # The stage of the analysis an exception comes from, by the module that raised it
 # (the longest matching prefix wins).
 STAGES: Mapping[str, str] = {
+    "factlint.prose": "Markdown parsing",
     "factlint.normalize": "normalization",
     "factlint.tokens": "tokenization",
     "factlint.segment": "segmentation",

@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factlint.prose import Prose
+
 _DROP = frozenset(
     [chr(c) for c in range(0x0610, 0x061B)]
     + [chr(c) for c in range(0x064B, 0x0660)]
@@ -28,6 +30,9 @@ _DROP = frozenset(
     + [chr(c) for c in range(0x202A, 0x202F)]
     + [chr(c) for c in range(0x2066, 0x206A)]
     + ["\u061c"]
+    + [chr(c) for c in range(0xFE00, 0xFE10)]  # variation selectors
+    + [chr(c) for c in range(0xE0100, 0xE01F0)]
+    + ["\u180e", "\u2061", "\u2062", "\u2063", "\u2064"]
 )
 
 _MAP: dict[str, str] = {
@@ -69,7 +74,10 @@ def fold_char(ch: str) -> str:
     if code < 0x80:
         return ch.lower()
     if 0xFB50 <= code <= 0xFEFC:  # Arabic presentation forms
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        expanded = unicodedata.normalize("NFKC", ch)
+        if ch in expanded:  # no decomposition (ornate parentheses, ...): keep as is
+            return ch
+        return "".join(fold_char(c) for c in expanded)
     if 0x0600 <= code <= 0x06FF:
         return ch
     # Latin and everything else: strip accents, case-fold.
@@ -115,6 +123,19 @@ class Normalized:
         while b < len(src) and src[b] in _DROP and (0x0610 <= ord(src[b]) <= 0x06ED):
             b += 1  # harakat and tatweel belong to the word; bidi and zero-width marks do not
         return a, b
+
+
+def normalize_prose(prose: Prose, source: str) -> Normalized:
+    """Normalize a document's prose; origins index into ``source``, the original text."""
+    out: list[str] = []
+    origin: list[int] = []
+    for ch, pos in zip(prose.text, prose.origin, strict=True):
+        folded = fold_char(ch)
+        if not folded:
+            continue
+        out.append(folded)
+        origin.extend([pos] * len(folded))
+    return Normalized("".join(out), tuple(origin), source)
 
 
 def normalize(text: str, start: int = 0, end: int | None = None) -> Normalized:

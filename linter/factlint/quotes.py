@@ -3,25 +3,23 @@
 Pairs recognised: “…”, «…», „…“ / „…”, ‹…›, "…" (straight quotes toggle).
 Single quotes are left alone: in English they double as apostrophes.
 
-A quotation does not run past the end of its paragraph, with two exceptions:
-
-* the convention for a quotation running over several paragraphs: the
-  paragraph ends without a closing mark and the next one opens again with the
-  same mark (“First paragraph … / “Second paragraph …”);
-* hard-wrapped documents (no line longer than ``WRAP_WIDTH`` and at least one
-  blank line), where a paragraph is a run of lines up to a blank line or the
-  start of a Markdown block (heading, list item, block quote).
+The scan reads a document's prose (see :mod:`factlint.prose`): code, URLs
+and markup are already gone, wrapped lines are joined and paragraphs are
+separated by newlines. A quotation does not run past the end of its paragraph,
+except by the convention for a quotation running over several paragraphs: the
+paragraph ends without a closing mark and the next one opens again with the
+same mark (“First paragraph … / “Second paragraph …”).
 
 A straight quote right after a digit outside any straight quotation is an
-inch mark (``a 55" screen``), and Markdown code (``inline`` and fenced blocks)
-is skipped.
+inch mark (``a 55" screen``).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
+
+from factlint.prose import Prose
 
 OPENERS: dict[str, frozenset[str]] = {
     "“": frozenset("”"),
@@ -33,10 +31,6 @@ CLOSERS = frozenset("”»›")
 STRAIGHT = '"'
 ALL_MARKS = frozenset(OPENERS) | CLOSERS | {STRAIGHT}
 EXPECTED: dict[str, str] = {"“": "”", "«": "»", "„": "“", "‹": "›", STRAIGHT: STRAIGHT}
-WRAP_WIDTH = 100
-
-_BLOCK_START = re.compile(r"[ \t]*(?:#{1,6}\s|[-*+]\s|>|\d{1,3}[.)]\s)")
-_FENCE = re.compile(r"[ \t]*(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -60,59 +54,48 @@ class QuoteScan:
         return i >= 0 and self.regions[i][0] <= start and stop < self.regions[i][1]
 
 
-def is_wrapped(text: str, start: int = 0) -> bool:
-    """Whether the text is hard-wrapped: no line longer than WRAP_WIDTH, and a blank line."""
-    lines = text[start:].split("\n")
-    if not any(not line.strip() for line in lines[:-1]):
-        return False
-    return all(len(line.rstrip("\r")) <= WRAP_WIDTH for line in lines)
-
-
-def _skips(text: str, start: int) -> list[tuple[int, int]]:
-    """Spans of Markdown code (fenced blocks, inline code on one line)."""
-    spans: list[tuple[int, int]] = []
-    pos = start
-    fence: str | None = None
-    fence_start = 0
-    while pos <= len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl
-        line = text[pos:end]
-        match = _FENCE.match(line)
-        if fence is not None:
-            if match and match.group(1) == fence:
-                spans.append((fence_start, end))
-                fence = None
-        elif match:
-            fence, fence_start = match.group(1), pos
-        elif "`" in line:
-            for code in re.finditer(r"(`+)[^`\n]+?\1(?!`)", line):
-                spans.append((pos + code.start(), pos + code.end()))
-        if nl < 0:
-            break
-        pos = nl + 1
-    if fence is not None:
-        spans.append((fence_start, len(text)))
-    return spans
-
-
 def _next_line_reopens(text: str, newline: int, mark: str) -> bool:
-    """Whether the line after ``newline`` starts (after blank lines and
-    Markdown markers) with the opening ``mark``: a continued quotation."""
+    """Whether the paragraph after ``newline`` starts with the opening ``mark``:
+    a quotation continued over several paragraphs."""
     i = newline + 1
     n = len(text)
-    while i < n and text[i] in " \t\r\n>":
+    while i < n and text[i] in " \t\n":
         i += 1
     return i < n and text[i] == mark
 
 
+def scan_prose(prose: Prose) -> QuoteScan:
+    """Quotation marks of a document's prose, located in the original file."""
+    found = scan(prose.text)
+    origin = prose.origin
+    if not origin:
+        return found
+
+    def at(i: int) -> int:
+        return origin[min(i, len(origin) - 1)]
+
+    def opt(i: int | None) -> int | None:
+        return None if i is None else at(i)
+
+    regions = tuple(sorted({(at(a), at(b - 1) + 1) for a, b in found.regions if b > a}))
+    merged: list[tuple[int, int]] = []
+    for a, b in regions:
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    problems = tuple(
+        QuoteProblem(p.kind, at(p.start), opt(p.opener), p.expected, opt(p.closed))
+        for p in found.problems
+    )
+    return QuoteScan(tuple(merged), problems)
+
+
 def scan(text: str, start: int = 0) -> QuoteScan:
+    """Quotation marks of prose text whose paragraphs are separated by newlines."""
     regions: list[tuple[int, int]] = []
     problems: list[QuoteProblem] = []
     stack: list[tuple[str, int]] = []
-    wrapped = is_wrapped(text, start)
-    skips = _skips(text, start)
-    skip_at = 0
     last_closed: int | None = None  # end of the last quotation closed in this paragraph
 
     def unclosed(mark: str, pos: int) -> None:
@@ -126,21 +109,14 @@ def scan(text: str, start: int = 0) -> QuoteScan:
     i = start
     n = len(text)
     while i < n:
-        while skip_at < len(skips) and skips[skip_at][1] <= i:
-            skip_at += 1
-        if skip_at < len(skips) and skips[skip_at][0] <= i:
-            i = skips[skip_at][1]
-            continue
         ch = text[i]
         if ch == "\n":
             if stack:
-                line_end = text.find("\n", i + 1)
-                next_line = text[i + 1 : n if line_end < 0 else line_end]
                 if len(stack) == 1 and _next_line_reopens(text, i, stack[0][0]):
                     # a quotation continued in the next paragraph
                     mark, pos = stack.pop()
                     regions.append((pos, i))
-                elif not (wrapped and next_line.strip() and not _BLOCK_START.match(next_line)):
+                else:
                     close_paragraph()
             if not stack:
                 last_closed = None

@@ -49,7 +49,6 @@ from factlint.errors import ConfigError, FactlintError
 from factlint.hookspecs import hookimpl
 from factlint.model import FactRef, Finding, Severity
 from factlint.normalize import fold, fold_char, normalize
-from factlint.quotes import is_wrapped
 from factlint.rules.docs import rule_docs
 from factlint.tokens import Kind, Script, Token, tokenize
 
@@ -542,16 +541,11 @@ def _bounds(ctx: CheckContext, match: Match, window: str | int) -> tuple[int, in
             hi += 1
         return lo, hi
     paragraph = window == "paragraph"
-    wrapped = paragraph and bool(ctx.cache.setdefault("rulepacks.wrapped", _wrapped(ctx)))
 
     def stop(k: int) -> bool:
         tok = toks[k]
-        if tok.kind is Kind.NEWLINE:
-            if not wrapped:
-                return True
-            return (k > 0 and toks[k - 1].kind is Kind.NEWLINE) or (
-                k + 1 < len(toks) and toks[k + 1].kind is Kind.NEWLINE
-            )
+        if tok.kind is Kind.NEWLINE:  # a paragraph break: wrapped lines are already joined
+            return True
         return not paragraph and tok.kind is Kind.PUNCT and tok.text in _SENTENCE_END
 
     lo = match.first
@@ -561,10 +555,6 @@ def _bounds(ctx: CheckContext, match: Match, window: str | int) -> tuple[int, in
     while hi < len(toks) and not stop(hi):
         hi += 1
     return lo, hi
-
-
-def _wrapped(ctx: CheckContext) -> bool:
-    return is_wrapped(ctx.document.text, ctx.document.body_start)
 
 
 def _span(ctx: CheckContext, match: Match) -> tuple[int, int]:
