@@ -5,7 +5,8 @@ text, running a rule or a third-party plugin's raw ``factlint_check`` hook
 becomes one line, ``path: internal error in <stage or rule>: <what>; please
 report it``, for that file only; every other file is still linted and
 reported, and the run exits 2. Findings from rules and plugins are checked
-before anything uses them (offsets, positions, replacement, severity, code):
+before anything uses them (offsets, positions, replacement, severity, a
+registered or at least well-formed code):
 a bad one is dropped and reported as an internal error of that rule.
 
 Messages name the exception type and the source line of factlint (or of the
@@ -16,6 +17,7 @@ to also print the traceback.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import traceback
 from collections.abc import Iterable, Mapping
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
     from factlint.document import Document
 
 RUNNER = "factlint.runner"
+# A code that is not registered (a rule pack's rule run under GL000) must still be a code.
+_CODE = re.compile(r"[A-Z]{1,8}[0-9]{1,6}", re.ASCII)
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 # The stage of the analysis an exception comes from, by the module that raised it
@@ -129,8 +133,10 @@ def finding_problem(finding: object, doc: Document, rules: Mapping[str, Rule]) -
     """Why ``finding`` cannot be used for ``doc``, or ``None`` when it is sound."""
     if not isinstance(finding, Finding):
         return f"returned {type(finding).__name__}, not a Finding"
-    if not isinstance(finding.code, str) or finding.code not in rules:
-        return f"finding with an unregistered rule code {shown(finding.code)}"
+    if not isinstance(finding.code, str) or not (
+        finding.code in rules or _CODE.fullmatch(finding.code)
+    ):
+        return f"finding with an unknown rule code {shown(finding.code)}"
     if not isinstance(finding.severity, Severity):
         return f"finding with an unknown severity {shown(finding.severity)}"
     if not isinstance(finding.message, str):

@@ -3,7 +3,8 @@
 ``str.isdigit()`` accepts superscripts (``²``, ``⁶``) and circled digits
 (``①``) that ``int()`` refuses, and ``int()`` refuses strings longer than the
 interpreter's integer-string limit. Every place that turns article text into
-a number goes through :func:`is_digit` and :func:`to_int` instead.
+a number goes through :func:`to_int` (and :func:`to_float`) instead, and the
+tokenizer starts a number only at a character ``str.isdecimal()`` accepts.
 """
 
 from __future__ import annotations
@@ -12,14 +13,6 @@ import math
 
 MAX_DIGITS = 1000
 """Longest digit string read as a number (well below Python's limit of 4300)."""
-
-
-def is_digit(ch: str) -> bool:
-    """A decimal digit of any script (0-9, ٠-٩, ۰-۹, ...): exactly what ``int()`` reads.
-
-    Superscript, subscript and circled digits are not decimal digits.
-    """
-    return ch.isdecimal()
 
 
 def to_int(text: str) -> int | None:

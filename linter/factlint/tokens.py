@@ -11,7 +11,6 @@ import enum
 from dataclasses import dataclass
 
 from factlint.normalize import Normalized
-from factlint.numerals import is_digit
 
 
 class Kind(enum.StrEnum):
@@ -70,15 +69,15 @@ def tokenize(norm: Normalized) -> tuple[Token, ...]:
         if ch.isspace():
             i += 1
             continue
-        if is_digit(ch):
+        if ch.isdecimal():  # not isdigit(): int() refuses '²' and '①' (see numerals.py)
             j = i + 1
             while j < n and (
-                is_digit(text[j])
+                text[j].isdecimal()
                 or (
                     text[j] in ",.٬٫"
                     and j + 1 < n
-                    and is_digit(text[j + 1])
-                    and is_digit(text[j - 1])
+                    and text[j + 1].isdecimal()
+                    and text[j - 1].isdecimal()
                 )
             ):
                 j += 1
@@ -90,7 +89,7 @@ def tokenize(norm: Normalized) -> tuple[Token, ...]:
             j = i + 1
             while j < n:
                 c = text[j]
-                if _is_word_char(c) and not is_digit(c):
+                if _is_word_char(c) and not c.isdecimal():
                     if script_of(c) != script and c.isalpha():
                         break
                     j += 1

@@ -324,6 +324,9 @@ def extract_roles(
         add(m, titles, org, tense, part, base)
 
     # title first: "TITLE [of ORG], PERSON", "ORG's TITLE PERSON", "TITLE PERSON"
+    ending_at: dict[int, Mention] = {}  # the first mention ending at each token
+    for m in mentions:
+        ending_at.setdefault(m.token_end, m)
     for t in mentions:
         if not r.is_title(t) or t.start in used_titles:
             continue
@@ -334,7 +337,7 @@ def extract_roles(
             continue
         tense, first_used = r.tense_before(t.token_start)
         org = None
-        prev = _mention_ending_at(mentions, t.token_start, first_used, tokens)
+        prev = ending_at.get(min(t.token_start, first_used))  # "ORG's TITLE"
         if r.is_org(prev):
             org = prev
         titles, after = r.titles_from(t.token_start)
@@ -359,14 +362,3 @@ def extract_roles(
 
     claims.sort(key=lambda c: (c.start, c.title.start))
     return tuple(claims)
-
-
-def _mention_ending_at(
-    mentions: Sequence[Mention], token_index: int, first_used: int, tokens: tuple[Token, ...]
-) -> Mention | None:
-    """The mention right before a title (an organisation in "ORG's TITLE")."""
-    target = min(token_index, first_used)
-    for m in mentions:
-        if m.token_end == target:
-            return m
-    return None

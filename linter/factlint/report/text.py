@@ -24,6 +24,7 @@ import bisect
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factlint.model import Finding, Severity
@@ -50,6 +51,7 @@ _GUTTER_STYLE = "1;34"
 _HELP_STYLE = "1;36"
 
 
+@lru_cache(maxsize=8192)
 def char_width(ch: str) -> int:
     """Terminal columns one character takes (as shown by :func:`visible`)."""
     if ch == "\t":
@@ -173,7 +175,7 @@ def _header(finding: Finding, color: bool) -> str:
 
 
 def line_window(
-    document: Document, line: int, start: int, end: int, reach: int = 4 * WINDOW
+    document: Document, line: int, start: int, end: int, reach: int = 2 * WINDOW
 ) -> tuple[str, int, int, bool, bool]:
     """A piece of ``line`` around columns [start, end) (0-based), in time independent of
     the line's length: (text, start, end within it, cut before, cut after).
