@@ -128,9 +128,9 @@ def parse(
     if match:
         body_start = match.end()
         try:
-            loaded = yamlsafe.load(match.group(1) or "") or {}
+            loaded = yamlsafe.load(match.group(1) or "", line_offset=1) or {}
         except yamlsafe.YamlProblem as exc:
-            line = exc.line + 1 if exc.line is not None else 1
+            line = exc.line if exc.line is not None else 1
             raise InputError(f"front matter: {exc.message}", path, line) from None
         if isinstance(loaded, dict):
             meta = {str(k): v for k, v in loaded.items()}

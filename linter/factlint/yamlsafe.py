@@ -42,7 +42,13 @@ class YamlProblem(Exception):
 
 
 class StrictLoader(_Base):  # type: ignore[misc,valid-type]
-    """A safe loader that rejects duplicate keys and keeps timestamps as strings."""
+    """A safe loader that rejects duplicate keys and keeps timestamps as strings.
+
+    ``line_offset`` is added to the line numbers written into messages (for YAML
+    that starts below line 1 of its file, such as front matter).
+    """
+
+    line_offset = 0
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[tuple[str, str], int] = {}
@@ -50,7 +56,7 @@ class StrictLoader(_Base):  # type: ignore[misc,valid-type]
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
                 continue
             key = (key_node.tag, key_node.value)
-            line = key_node.start_mark.line + 1
+            line = key_node.start_mark.line + 1 + self.line_offset
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None,
@@ -66,15 +72,22 @@ class StrictLoader(_Base):  # type: ignore[misc,valid-type]
 StrictLoader.add_constructor(_TIMESTAMP_TAG, StrictLoader.construct_yaml_str)
 
 
-def _problem(exc: yaml.YAMLError) -> YamlProblem:
+def _problem(exc: yaml.YAMLError, line_offset: int) -> YamlProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "invalid YAML"
     if mark is None:
         return YamlProblem(str(problem))
-    return YamlProblem(str(problem), mark.line + 1, mark.column + 1)
+    return YamlProblem(str(problem), mark.line + 1 + line_offset, mark.column + 1)
 
 
-def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
+def _at(problem: str, node: yaml.Node | yaml.Event, line_offset: int) -> YamlProblem:
+    mark = node.start_mark
+    if mark is None:
+        return YamlProblem(problem)
+    return YamlProblem(problem, mark.line + 1 + line_offset, mark.column + 1)
+
+
+def check_depth(text: str, limit: int = MAX_DEPTH, *, line_offset: int = 0) -> None:
     """Raise :class:`YamlProblem` when collections nest deeper than ``limit``.
 
     Reads parser events (no recursion); skipped when the text has too few
@@ -88,16 +101,14 @@ def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > limit:
-                    mark = event.start_mark
-                    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-                    raise YamlProblem(f"nested more than {limit} levels deep", line, column)
+                    raise _at(f"nested more than {limit} levels deep", event, line_offset)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as exc:
-        raise _problem(exc) from None
+        raise _problem(exc, line_offset) from None
 
 
-def _check_graph(root: yaml.Node) -> None:
+def _check_graph(root: yaml.Node, line_offset: int) -> None:
     """Refuse recursive aliases and alias expansion beyond ``MAX_NODES`` (iteratively)."""
     size: dict[int, int] = {}
     on_path: set[int] = set()
@@ -114,34 +125,32 @@ def _check_graph(root: yaml.Node) -> None:
             on_path.discard(key)
             size[key] = 1 + sum(size[id(child)] for child in children)
             if size[key] > MAX_NODES:
-                mark = node.start_mark
-                raise YamlProblem(
-                    f"aliases expand to more than {MAX_NODES} values",
-                    mark.line + 1,
-                    mark.column + 1,
-                )
+                raise _at(f"aliases expand to more than {MAX_NODES} values", node, line_offset)
             continue
         if key in size:
             continue
         if key in on_path:
-            mark = node.start_mark
-            raise YamlProblem("recursive alias", mark.line + 1, mark.column + 1)
+            raise _at("recursive alias", node, line_offset)
         on_path.add(key)
         stack.append((node, True))
         stack.extend((child, False) for child in children if id(child) not in size)
 
 
-def load(text: str) -> Any:
-    """The value of one YAML document (``None`` when empty); :class:`YamlProblem` otherwise."""
-    check_depth(text)
+def load(text: str, *, line_offset: int = 0) -> Any:
+    """The value of one YAML document (``None`` when empty); :class:`YamlProblem` otherwise.
+
+    ``line_offset`` is added to every line number reported (front matter: 1).
+    """
+    check_depth(text, line_offset=line_offset)
     loader = StrictLoader(text)
+    loader.line_offset = line_offset
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_graph(node)
+        _check_graph(node, line_offset)
         return loader.construct_document(node)
     except yaml.YAMLError as exc:
-        raise _problem(exc) from None
+        raise _problem(exc, line_offset) from None
     finally:
         loader.dispose()
