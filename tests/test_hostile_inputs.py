@@ -18,16 +18,19 @@ from pathlib import Path
 import pytest
 
 import factlint
+from factlint.api import Rule
 from factlint.config import Config, find_config, load_config
 from factlint.dates import add_days, strict_date
 from factlint.document import parse
-from factlint.engine import discover
+from factlint.engine import checked_document, discover, new_session
 from factlint.errors import ConfigError, FactsError, InputError
 from factlint.facts.loader import load_facts
 from factlint.facts.model import PartialDate
 from factlint.model import Finding
 from factlint.normalize import normalize
 from factlint.numerals import to_float, to_int
+from factlint.plugins import new_plugin_manager
+from factlint.selection import Selection
 from factlint.tokens import Kind, tokenize
 
 WorldLint = Callable[..., list[Finding]]
@@ -174,21 +177,31 @@ def _facts(tmp_path: Path, person: str) -> Path:
     return path
 
 
-def test_facts_far_future_dates_do_not_overflow(tmp_path: Path, world_lint: WorldLint) -> None:
+def test_facts_far_future_dates_do_not_overflow(tmp_path: Path, rules: dict[str, Rule]) -> None:
     path = _facts(
         tmp_path,
         """\
         - id: ann-lee
           type: person
-          born: 1970
+          born: 1
           died: "9999-12"
           names: {en: [Ann Lee]}
           roles:
-            - {title: ceo, org: acme, start: 2001, end: 9999-12-31}
+            - {title: ceo, org: acme, start: 2001, end: 9999-12-20}
         """,
     )
     facts = load_facts([path], tmp_path)
     assert facts.entities["ann-lee"].died == PartialDate(9999, 12)
+    config = Config(root=tmp_path, tense_grace_days=36_600)
+    session = new_session(config, facts, rules, Selection(("ALL",), ()))
+    pm = new_plugin_manager()
+    for text, day in [
+        ("Acme's chief executive Ann Lee spoke.\n", "9999-12-31"),  # ended + grace
+        ("Ann Lee, 30, spoke.\n", "0050-06-01"),  # 49 or 48; a century of grace
+    ]:
+        doc = parse(text, "a.md", default_date=dt.date.fromisoformat(day))
+        checked = checked_document(doc, session, pm)
+        assert checked.errors == ()
 
 
 @pytest.mark.parametrize(
@@ -213,11 +226,6 @@ def test_facts_impossible_dates_are_errors_with_a_line(
     with pytest.raises(FactsError) as caught:
         load_facts([path], tmp_path)
     assert where in str(caught.value) and problem in str(caught.value)
-
-
-def test_tense_check_with_a_role_ending_in_year_9999(world_lint: WorldLint) -> None:
-    # the world's roles are ordinary; a huge grace period reaches the calendar's end
-    world_lint("Zentrix's chief executive Omar Haddad said so.\n", date="9999-12-30", grace=36_600)
 
 
 # ---------------------------------------------------------------------- config
