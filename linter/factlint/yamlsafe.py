@@ -74,7 +74,9 @@ StrictLoader.add_constructor(_TIMESTAMP_TAG, StrictLoader.construct_yaml_str)
 
 def _problem(exc: yaml.YAMLError, line_offset: int) -> YamlProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "invalid YAML"
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None)
+    if problem is None:  # a ReaderError (control character) has no mark: its first line
+        problem = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
     if mark is None:
         return YamlProblem(str(problem))
     return YamlProblem(str(problem), mark.line + 1 + line_offset, mark.column + 1)

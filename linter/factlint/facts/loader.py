@@ -292,7 +292,8 @@ def _parse_yaml(source: FactsSource) -> tuple[Any, _Positions] | None:
             raise FactsError(problem, source.display) from exc
         raise FactsError(problem, source.display, mark.line + 1, mark.column + 1) from exc
     except yaml.YAMLError as exc:
-        raise FactsError(f"invalid YAML: {exc}", source.display) from exc
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise FactsError(f"invalid YAML: {first_line}", source.display) from exc
     finally:
         loader.dispose()
     return data, positions
