@@ -375,3 +375,21 @@ def test_fifo_among_facts_files_is_an_error(tmp_path: Path, world_facts_dir: Pat
     (claims / "zz.yaml").symlink_to("zz.yaml")
     with pytest.raises(FactsError, match=r"zz.yaml: symbolic link loop"):
         load_facts([claims], tmp_path)
+
+
+@pytest.mark.skipif(not HAS_FIFO, reason="no FIFOs on this platform")
+def test_fifo_and_loop_among_rule_packs_are_errors(tmp_path: Path, world_facts_dir: Path) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    os.mkfifo(packs / "pipe.yaml")
+    (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
+    proc = run_cli("--facts", world_facts_dir, "--rules", "packs", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "packs/pipe.yaml: not a regular file (a FIFO)" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    os.remove(packs / "pipe.yaml")
+    (packs / "loop.yaml").symlink_to("loop.yaml")
+    proc = run_cli("--facts", world_facts_dir, "--rules", "packs", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "packs/loop.yaml: symbolic link loop" in proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr

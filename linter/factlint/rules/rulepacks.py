@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -46,6 +47,7 @@ import yaml
 
 from factlint.api import CheckContext, Rule
 from factlint.errors import ConfigError, FactlintError
+from factlint.files import read_regular
 from factlint.hookspecs import hookimpl
 from factlint.model import FactRef, Finding, Severity
 from factlint.normalize import fold, fold_char, normalize
@@ -380,7 +382,7 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
-        elif path.is_file():
+        elif os.path.lexists(path):  # a file, or something read_regular reports
             files.append(path)
         else:
             raise ConfigError("rule pack not found", str(path))
@@ -390,7 +392,7 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
 def _display(path: Path) -> str:
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
         return path.as_posix()
 
 
@@ -400,9 +402,9 @@ def load_packs(paths: Iterable[Path]) -> tuple[PackRule, ...]:
     where: dict[str, PackRule] = {}
     for file in pack_files(paths):
         shown = _display(file)
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        try:  # a regular file only: a FIFO or device is an error, never opened
+            text = read_regular(file, shown, error=ConfigError).decode("utf-8")
+        except UnicodeDecodeError as exc:
             raise ConfigError(f"cannot read rule pack: {exc}", shown) from None
         for rule in parse_pack(text, shown):
             other = where.get(rule.code)
@@ -427,7 +429,10 @@ def _signature(paths: Iterable[Path]) -> str:
         if path.is_dir():
             for child in sorted(path.iterdir()):
                 if child.suffix in (".yaml", ".yml"):
-                    parts.append(f"{child}@{child.stat().st_mtime_ns}")
+                    try:
+                        parts.append(f"{child}@{child.stat().st_mtime_ns}")
+                    except OSError:  # a symlink loop: load_packs reports it
+                        parts.append(f"{child}@missing")
     return "|".join(parts)
 
 
