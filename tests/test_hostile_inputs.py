@@ -228,6 +228,15 @@ def test_facts_impossible_dates_are_errors_with_a_line(
     assert where in str(caught.value) and problem in str(caught.value)
 
 
+def test_facts_deep_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    # PyYAML's C composer recurses: 200,000 levels used to kill the process
+    path = tmp_path / "facts.yaml"
+    path.write_text("version: 1\nentities: " + "[" * 200_000 + "]" * 200_000 + "\n", "utf-8")
+    with pytest.raises(FactsError) as caught:
+        load_facts([path], tmp_path)
+    assert str(caught.value) == "facts.yaml:2:74: invalid YAML: nested more than 64 levels deep"
+
+
 # ---------------------------------------------------------------------- config
 
 
