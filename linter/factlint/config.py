@@ -15,7 +15,7 @@ from typing import Any
 
 from factlint import yamlsafe
 from factlint.dates import strict_date
-from factlint.errors import ConfigError
+from factlint.errors import ConfigError, shown
 from factlint.files import read_regular
 from factlint.selection import Selection
 from factlint.trust import config_path, repository_of
@@ -212,7 +212,7 @@ def _check_pattern(pattern: str, key: str, where: tuple[str, int | None]) -> Non
         PurePosixPath("x").match(stripped)
     except ValueError as exc:
         raise ConfigError(
-            f"{key}: {pattern!r} is not a valid glob pattern ({exc})", *where
+            f"{key}: {shown(pattern)} is not a valid glob pattern ({exc})", *where
         ) from None
 
 
@@ -243,7 +243,7 @@ def parse_config(data: Mapping[str, Any], text: str, path: Path) -> Config:
 
     for key in data:
         if key not in _KNOWN:
-            raise ConfigError(f"unknown setting {key!r}", *at(str(key)))
+            raise ConfigError(f"unknown setting {shown(key)}", *at(str(key)))
     cfg = Config(root=root, source=path)
     if "facts" in data:
         cfg = replace(cfg, facts=_paths(data["facts"], "facts", root, at("facts")))
@@ -299,7 +299,8 @@ def parse_config(data: Mapping[str, Any], text: str, path: Path) -> Config:
             unknown = set(settings) - {"date", "lang", "ignore"}
             if unknown:
                 raise ConfigError(
-                    f"per-file.{pattern}: unknown setting {sorted(unknown)[0]!r}", *where
+                    f"per-file.{shown(pattern)}: unknown setting {shown(sorted(unknown)[0])}",
+                    *where,
                 )
             per_file.append(
                 FileSettings(

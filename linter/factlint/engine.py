@@ -262,7 +262,12 @@ def discover(paths: Iterable[Path], config: Config) -> Iterator[Path | InputErro
 
 def _walk(top: Path, config: Config) -> list[Path | InputError]:
     found: list[tuple[Path, Path | InputError]] = []
-    for dirpath, dirnames, filenames in os.walk(top):
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else top
+        found.append((where, InputError(f"cannot read directory: {exc.strerror}", str(where))))
+
+    for dirpath, dirnames, filenames in os.walk(top, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "node_modules")
         base = Path(dirpath)
         for name in filenames:
