@@ -22,6 +22,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "agreement"
 DATE = dt.date(2023, 11, 24)
 
 
+def sources(finding: Finding) -> str:
+    """The facts' sources of a finding, as one string."""
+    return " ".join(f"{r.id} {r.source}" for r in finding.facts)
+
+
 def lint(text: str, path: str = "a.ar.md") -> list[Finding]:
     pm = new_plugin_manager()
     rules = collect_rules(pm)
@@ -44,25 +49,25 @@ def one(text: str) -> Finding:
 
 
 def test_name_first_after_anna_feminine_person_masculine_verb() -> None:
-    text = "وذكرت الصحيفة أن حداد أرسل رسالة إلى الموظفين."
+    text = "وذكرت الصحيفة أن قرداحي أرسل رسالة إلى الموظفين."
     f = one(text)
     assert f.code == "AG001"
     assert text[f.start : f.end] == "أرسل"
     assert f.replacement == "أرسلت"
     assert f.severity is Severity.ERROR
     assert "'أرسل' is masculine but Salma Haddad is female" in f.message
-    assert "salma-haddad.gender" in f.message
-    assert "https://example.org/salma-haddad" in f.message
+    assert "salma-haddad.gender" in sources(f)
+    assert "https://example.org/salma-haddad" in sources(f)
     assert [r.id for r in f.facts] == ["salma-haddad.gender"]
 
 
 def test_name_first_full_name_at_sentence_start() -> None:
-    text = "سلمى حداد قال إن الشركة مستقرة."
+    text = "سلمى قرداحي قال إن الشركة مستقرة."
     assert spans(text, lint(text)) == [("قال", "قالت")]
 
 
 def test_name_first_male_person_feminine_verb() -> None:
-    text = "نصار قالت إن الشركة مستقرة."
+    text = "بشناق قالت إن الشركة مستقرة."
     f = one(text)
     assert (text[f.start : f.end], f.replacement) == ("قالت", "قال")
     assert "'قالت' is feminine but Karim Nassar is male" in f.message
@@ -70,22 +75,22 @@ def test_name_first_male_person_feminine_verb() -> None:
 
 @pytest.mark.parametrize("link", ["قد", "لقد"])
 def test_name_first_with_qad(link: str) -> None:
-    text = f"وقال المتحدث إن حداد {link} استقال من منصبه."
+    text = f"وقال المتحدث إن قرداحي {link} استقال من منصبه."
     assert spans(text, lint(text)) == [("استقال", "استقالت")]
 
 
 def test_name_first_after_amma() -> None:
-    text = "أما حداد فقال إن الأمر انتهى."
+    text = "أما قرداحي فقال إن الأمر انتهى."
     assert spans(text, lint(text)) == [("فقال", "فقالت")]
 
 
 def test_name_first_defective_verbs() -> None:
-    text = "وأكدت الصحيفة أن حداد نفى الخبر، لكن نصار تلقت رسالة."
+    text = "وأكدت الصحيفة أن قرداحي نفى الخبر، لكن بشناق تلقت رسالة."
     assert spans(text, lint(text)) == [("نفى", "نفت"), ("تلقت", "تلقى")]
 
 
 def test_span_and_fix_with_diacritics() -> None:
-    text = "ذكرت الصحيفة أن حداد أرسلَ رسالة."
+    text = "ذكرت الصحيفة أن قرداحي أرسلَ رسالة."
     assert spans(text, lint(text)) == [("أرسلَ", "أرسلت")]
 
 
@@ -93,7 +98,7 @@ def test_span_and_fix_with_diacritics() -> None:
 
 
 def test_verb_first_masculine_verb_before_woman() -> None:
-    text = "قال سلمى حداد إن الشركة مستقرة."
+    text = "قال سلمى قرداحي إن الشركة مستقرة."
     f = one(text)
     assert (text[f.start : f.end], f.replacement) == ("قال", "قالت")
     assert f.severity is Severity.ERROR
@@ -102,10 +107,10 @@ def test_verb_first_masculine_verb_before_woman() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("وأعلنت نصار عودته إلى الشركة.", ("وأعلنت", "وأعلن")),
-        ("فقال حداد إن الأمر انتهى.", ("فقال", "فقالت")),
-        ("وأضاف حداد أن الفريق باق.", ("وأضاف", "وأضافت")),
-        ("ثم عاد حداد إلى المكتب.", ("عاد", "عادت")),
+        ("وأعلنت بشناق عودته إلى الشركة.", ("وأعلنت", "وأعلن")),
+        ("فقال قرداحي إن الأمر انتهى.", ("فقال", "فقالت")),
+        ("وأضاف قرداحي أن الفريق باق.", ("وأضاف", "وأضافت")),
+        ("ثم عاد قرداحي إلى المكتب.", ("عاد", "عادت")),
     ],
 )
 def test_verb_first_with_proclitics_and_particles(text: str, expected: tuple[str, str]) -> None:
@@ -113,7 +118,7 @@ def test_verb_first_with_proclitics_and_particles(text: str, expected: tuple[str
 
 
 def test_verb_first_after_comma_is_a_warning() -> None:
-    text = "بعد فترة وجيزة، أعلن حداد استقالته."
+    text = "بعد فترة وجيزة، أعلن قرداحي استقالته."
     f = one(text)
     assert (text[f.start : f.end], f.replacement) == ("أعلن", "أعلنت")
     assert f.severity is Severity.WARNING
@@ -125,13 +130,13 @@ def test_verb_first_after_comma_is_a_warning() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("حداد يقول إن العمل مستمر.", ("يقول", "تقول")),
-        ("ويقول حداد إن العمل مستمر.", ("ويقول", "وتقول")),
-        ("نصار تقول إن العمل مستمر.", ("تقول", "يقول")),
-        ("ويؤكد حداد أن الفريق باق.", ("ويؤكد", "وتؤكد")),
-        ("وأعلنت الشركة أن حداد سيغادر الشهر المقبل.", ("سيغادر", "ستغادر")),
-        ("ولم تستعيد نصار مكانه بعد.", ("تستعيد", "يستعيد")),
-        ("لم يكن حداد على علم بالقرار.", ("يكن", "تكن")),
+        ("قرداحي يقول إن العمل مستمر.", ("يقول", "تقول")),
+        ("ويقول قرداحي إن العمل مستمر.", ("ويقول", "وتقول")),
+        ("بشناق تقول إن العمل مستمر.", ("تقول", "يقول")),
+        ("ويؤكد قرداحي أن الفريق باق.", ("ويؤكد", "وتؤكد")),
+        ("وأعلنت الشركة أن قرداحي سيغادر الشهر المقبل.", ("سيغادر", "ستغادر")),
+        ("ولم تستعيد بشناق مكانه بعد.", ("تستعيد", "يستعيد")),
+        ("لم يكن قرداحي على علم بالقرار.", ("يكن", "تكن")),
     ],
 )
 def test_imperfect_verbs(text: str, expected: tuple[str, str]) -> None:
@@ -143,7 +148,7 @@ def test_imperfect_verbs(text: str, expected: tuple[str, str]) -> None:
 
 def test_follow_up_verb_in_the_same_clause() -> None:
     text = (
-        "وذكرت الصحيفة أن حداد أرسل رسالة إلى الموظفين على منصة سلاك يقول فيها "
+        "وذكرت الصحيفة أن قرداحي أرسل رسالة إلى الموظفين على منصة سلاك يقول فيها "
         "“ما زلنا نعمل عليها”."
     )
     findings = lint(text)
@@ -154,12 +159,12 @@ def test_follow_up_verb_in_the_same_clause() -> None:
 
 
 def test_follow_up_after_an_agreeing_verb() -> None:
-    text = "وأرسلت حداد رسالة إلى الموظفين يقول فيها إن العمل مستمر."
+    text = "وأرسلت قرداحي رسالة إلى الموظفين يقول فيها إن العمل مستمر."
     assert spans(text, lint(text)) == [("يقول", "تقول")]
 
 
 def test_follow_up_male() -> None:
-    text = "وكتب نصار منشورا طويلا على موقعه تقول فيه إنه سيعود."
+    text = "وكتب بشناق منشورا طويلا على موقعه تقول فيه إنه سيعود."
     assert spans(text, lint(text)) == [("تقول", "يقول")]
 
 
@@ -167,11 +172,11 @@ def test_follow_up_male() -> None:
     "text",
     [
         # the letter "says that": the verb agrees with رسالة, not with the sender
-        "وذكرت الصحيفة أن نصار أرسل رسالة إلى الموظفين تقول إن العمل مستمر.",
+        "وذكرت الصحيفة أن بشناق أرسل رسالة إلى الموظفين تقول إن العمل مستمر.",
         # a clause break, another person, a relative clause in between
-        "وذكرت الصحيفة أن حداد أرسلت رسالة، يقول فيها إن العمل مستمر.",
-        "وذكرت الصحيفة أن حداد أرسلت رسالة إلى نصار يقول فيها إن العمل مستمر.",
-        "وذكرت الصحيفة أن حداد أرسلت رسالة إلى المدير الذي يقول فيها إن العمل مستمر.",
+        "وذكرت الصحيفة أن قرداحي أرسلت رسالة، يقول فيها إن العمل مستمر.",
+        "وذكرت الصحيفة أن قرداحي أرسلت رسالة إلى بشناق يقول فيها إن العمل مستمر.",
+        "وذكرت الصحيفة أن قرداحي أرسلت رسالة إلى المدير الذي يقول فيها إن العمل مستمر.",
     ],
 )
 def test_follow_up_only_where_safe(text: str) -> None:
@@ -182,7 +187,7 @@ def test_follow_up_only_where_safe(text: str) -> None:
 
 
 def test_quoted_speech_is_lowered() -> None:
-    text = "وقال المتحدث: «إن حداد قال إن الأمر انتهى»."
+    text = "وقال المتحدث: «إن قرداحي قال إن الأمر انتهى»."
     f = one(text)
     assert (text[f.start : f.end], f.replacement) == ("قال", "قالت")
     assert f.severity is Severity.WARNING
@@ -193,11 +198,11 @@ def test_quoted_speech_is_lowered() -> None:
 
 
 def test_feminine_title_for_a_man() -> None:
-    text = "وقال كريم نصار، الرئيسة التنفيذية لشركة نيمبس لابس، إن الشركة مستقرة."
+    text = "وقال كريم بشناق، الرئيسة التنفيذية لشركة نيمبس لابس، إن الشركة مستقرة."
     f = one(text)
     assert (text[f.start : f.end], f.replacement) == ("الرئيسة التنفيذية", "الرئيس التنفيذي")
     assert f.severity is Severity.ERROR
-    assert "karim-nassar.gender" in f.message
+    assert "karim-nassar.gender" in sources(f)
 
 
 # --------------------------------------------------------------- no findings
@@ -207,36 +212,36 @@ def test_feminine_title_for_a_man() -> None:
     "text",
     [
         # agreeing verbs, both orders, both genders
-        "وقالت سلمى حداد إن الشركة مستقرة.",
-        "وقال كريم نصار إن الشركة مستقرة.",
-        "وذكرت الصحيفة أن حداد أرسلت رسالة إلى الموظفين تقول فيها إن العمل مستمر.",
-        "نصار يقول إن العمل مستمر، وحداد تقول إنه متوقف.",
+        "وقالت سلمى قرداحي إن الشركة مستقرة.",
+        "وقال كريم بشناق إن الشركة مستقرة.",
+        "وذكرت الصحيفة أن قرداحي أرسلت رسالة إلى الموظفين تقول فيها إن العمل مستمر.",
+        "بشناق يقول إن العمل مستمر، وقرداحي تقول إنه متوقف.",
         # a masculine title for a woman is standard Arabic journalism
-        "وقالت سلمى حداد، الرئيس التنفيذي للتكنولوجيا في نيمبس لابس، إن العمل مستمر.",
-        "سلمى حداد، كبير مسؤولي التكنولوجيا لشركة نيمبس لابس، قالت إن العمل مستمر.",
+        "وقالت سلمى قرداحي، الرئيس التنفيذي للتكنولوجيا في نيمبس لابس، إن العمل مستمر.",
+        "سلمى قرداحي، كبير مسؤولي التكنولوجيا لشركة نيمبس لابس، قالت إن العمل مستمر.",
         # the verb agrees with another noun
-        "وقعت الغالبية العظمى من الموظفين، بما في ذلك حداد، على الرسالة.",
-        "وقالت شركة نصار إن العمل مستمر.",
-        "شركة نصار قالت إن العمل مستمر.",
-        "وأعلن مكتب حداد أن العمل مستمر.",
+        "وقعت الغالبية العظمى من الموظفين، بما في ذلك قرداحي، على الرسالة.",
+        "وقالت شركة بشناق إن العمل مستمر.",
+        "شركة بشناق قالت إن العمل مستمر.",
+        "وأعلن مكتب قرداحي أن العمل مستمر.",
         # the name is an object, not a subject
-        "الشركة التي عينت نصار رئيسا تنفيذيا أعلنت ذلك أمس.",
-        "أقال المجلس نصار ثم عين حداد مكانه.",
-        "وأبلغت نصار بالقرار.",
-        "وأخبر المدير حداد بالقرار.",
+        "الشركة التي عينت بشناق رئيسا تنفيذيا أعلنت ذلك أمس.",
+        "أقال المجلس بشناق ثم عين قرداحي مكانه.",
+        "وأبلغت بشناق بالقرار.",
+        "وأخبر المدير قرداحي بالقرار.",
         # a preposition or conjunction on the name
-        "وقال لحداد إن العمل مستمر.",
-        "قال نصار وحداد إن العمل مستمر.",
+        "وقال لقرداحي إن العمل مستمر.",
+        "قال بشناق وقرداحي إن العمل مستمر.",
         # a verbal noun after a comma: "Haddad's refusal"
-        "وأثار ذلك، رفض حداد للعرض، استغراب الموظفين.",
+        "وأثار ذلك، رفض قرداحي للعرض، استغراب الموظفين.",
         # the name is a topic; the verb has another subject
-        "وقيل إن نصار كانت له علاقة بالقرار.",
+        "وقيل إن بشناق كانت له علاقة بالقرار.",
         # ambiguous: تحدث may be the feminine imperfect تُحدِث
-        "وأكدت الصحيفة أن حداد تحدث تغييرا كبيرا.",
+        "وأكدت الصحيفة أن قرداحي تحدث تغييرا كبيرا.",
         # no gender in the facts
         "وقالت لي بارك إن العمل مستمر.",
         # the verb is not adjacent
-        "حداد، التي تولت المنصب العام الماضي، قالت إن العمل مستمر.",
+        "قرداحي، التي تولت المنصب العام الماضي، قالت إن العمل مستمر.",
     ],
 )
 def test_correct_sentences_have_no_findings(text: str) -> None:

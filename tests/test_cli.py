@@ -288,7 +288,7 @@ def test_date_option_is_used_without_front_matter(project: Path) -> None:
     assert within.returncode == 0 and findings_of(within) == []
     late = run("a.md", "--date", "2023-06-01", "--format", "json", cwd=project)
     assert late.returncode == 1
-    assert [f["code"] for f in findings_of(late)] == ["AT003"]
+    assert [f["code"] for f in findings_of(late)] == ["AT004"]
 
 
 def test_front_matter_date_wins_over_the_option(project: Path) -> None:
@@ -297,7 +297,7 @@ def test_front_matter_date_wins_over_the_option(project: Path) -> None:
     assert proc.returncode == 0, proc.stdout
     (project / "b.md").write_text("---\ndate: 2023-06-01\n---\n" + ENDED_ROLE, encoding="utf-8")
     proc = run("b.md", "--date", "2019-03-10", "--format", "json", cwd=project)
-    assert [(f["code"], f["line"]) for f in findings_of(proc)] == [("AT003", 4)]
+    assert [(f["code"], f["line"]) for f in findings_of(proc)] == [("AT004", 4)]
 
 
 def test_without_any_date_no_tense_check(project: Path) -> None:
@@ -318,7 +318,7 @@ def test_config_from_factlint_yaml_found_upward(tmp_path: Path) -> None:
     post.write_text(ENDED_ROLE + "Nadia Kareemi spoke.\n", encoding="utf-8")
     proc = run("a.md", "--format", "json", cwd=post.parent)
     assert proc.returncode == 1, proc.stderr
-    assert [f["code"] for f in findings_of(proc)] == ["AT003"]  # NM003 not selected
+    assert [f["code"] for f in findings_of(proc)] == ["AT004"]  # NM003 not selected
     assert findings_of(proc)[0]["path"] == "a.md"
 
 
@@ -339,7 +339,7 @@ def test_config_from_pyproject_with_per_file_dates(tmp_path: Path) -> None:
             date = "2019-03-10"
 
             [tool.factlint.per-file."articles/ignored.md"]
-            ignore = ["AT003"]
+            ignore = ["AT004"]
             """
         ),
         encoding="utf-8",
@@ -348,7 +348,7 @@ def test_config_from_pyproject_with_per_file_dates(tmp_path: Path) -> None:
         (root / "articles" / name).write_text(ENDED_ROLE, encoding="utf-8")
     proc = run("articles", "--format", "json", cwd=root)
     assert proc.returncode == 1, proc.stderr
-    assert [(f["path"], f["code"]) for f in findings_of(proc)] == [("articles/new.md", "AT003")]
+    assert [(f["path"], f["code"]) for f in findings_of(proc)] == [("articles/new.md", "AT004")]
 
 
 def test_pyproject_without_tool_section_is_not_a_config(tmp_path: Path) -> None:
@@ -361,7 +361,7 @@ def test_pyproject_without_tool_section_is_not_a_config(tmp_path: Path) -> None:
     (inner / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     (inner / "a.md").write_text(ENDED_ROLE, encoding="utf-8")
     proc = run("a.md", "--format", "json", cwd=inner)
-    assert [f["code"] for f in findings_of(proc)] == ["AT003"]
+    assert [f["code"] for f in findings_of(proc)] == ["AT004"]
 
 
 def test_invalid_config_is_a_one_line_error(tmp_path: Path) -> None:
@@ -397,7 +397,7 @@ def test_rules_lists_codes(project: Path) -> None:
     proc = run("rules", cwd=project)
     assert proc.returncode == 0
     listed = [line.split()[0] for line in proc.stdout.splitlines() if line.strip()]
-    for code in ("AT001", "AT002", "AT003", "NM001", "NM002", "NM003"):
+    for code in ("AT001", "AT002", "AT003", "AT004", "NM001", "NM002", "NM003"):
         assert code in listed
     assert listed == sorted(listed)
 

@@ -193,7 +193,10 @@ def test_text_arabic_span_with_latin_word(ar_doc: Document, switch: Finding) -> 
     assert "2 | " + ARABIC in out
     assert "  = help: replace with `Twitch`" in out
     assert "  = facts: emmett-shear (https://example.org/shear), twitch" in out
-    assert out.endswith("\n\nFound 1 error, 0 warnings, 0 infos.\n")
+    # FL101 declares only fixable=True: its fix counts as unsafe
+    assert out.endswith(
+        "\n\nFound 1 error, 0 warnings, 0 infos.\n1 more fixable with --fix --unsafe-fixes.\n"
+    )
     assert "\x1b" not in out
 
 
@@ -271,7 +274,9 @@ def test_text_sorts_and_summarises(ar_doc: Document, en_doc: Document, switch: F
     out = format_text([weekday, switch, info], context(ar_doc, en_doc))
     headers = [line for line in out.splitlines() if line.startswith("articles/")]
     assert [h.split(": ")[1].split()[0] for h in headers] == ["FL101", "FL300", "FL201"]
-    assert out.endswith("Found 1 error, 1 warning, 1 info.\n")
+    assert out.endswith(
+        "Found 1 error, 1 warning, 1 info.\n1 more fixable with --fix --unsafe-fixes.\n"
+    )
     assert "= help" not in out.split("FL300")[1].split("FL201")[0]
 
 
@@ -319,9 +324,11 @@ def test_concise(ar_doc: Document, en_doc: Document, switch: Finding) -> None:
     out = format_concise([weekday, switch], context(ar_doc, en_doc))
     column = ARABIC.index("Switch") + 1
     assert out == (
-        f"{AR_PATH}:2:{column}: FL101 Emmett Shear was CEO of Twitch, not Switch\n"
+        f"{AR_PATH}:2:{column}: FL101 Emmett Shear was CEO of Twitch, not Switch"
+        " [facts: emmett-shear (https://example.org/shear); twitch]\n"
         f"{EN_PATH}:2:45: FL201 wrong weekday\n"
         "Found 2 findings.\n"
+        "1 more fixable with --fix --unsafe-fixes.\n"
     )
     assert format_concise([weekday], context(en_doc)).endswith("Found 1 finding.\n")
 
@@ -548,7 +555,17 @@ def test_formats_plugin() -> None:
     manager.add_hookspecs(hookspecs)
     manager.register(formats)
     (provided,) = manager.hook.factlint_formats()
-    assert set(provided) == {"text", "full", "concise", "json", "jsonl", "github", "sarif"}
+    assert set(provided) == {
+        "text",
+        "full",
+        "concise",
+        "json",
+        "jsonl",
+        "github",
+        "sarif",
+        "html",
+        "claims-json",
+    }
     assert provided["full"] is provided["text"] is format_text
     for formatter in provided.values():
         assert isinstance(formatter([], context()), str)

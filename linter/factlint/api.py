@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from factlint.model import Claims, FactRef, Finding, Mention, Severity
 from factlint.selection import Selection
+from factlint.wordlist import Vocabulary
 
 if TYPE_CHECKING:
     from factlint.config import Config
@@ -17,12 +18,25 @@ if TYPE_CHECKING:
     from factlint.mentions import Lexicon
     from factlint.normalize import Normalized
     from factlint.quotes import QuoteScan
+    from factlint.segment import Segments
     from factlint.tokens import Token
+
+
+FixSafety = Literal["safe", "unsafe"]
+"""How far a rule's replacements can be trusted: ``safe`` ones (a misspelt name,
+a duplicated word, quotation marks) are applied by ``--fix``; ``unsafe`` ones
+(anything that changes a stated fact: an age, a year, a count, a title) only
+with ``--unsafe-fixes``."""
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule: stable code, kebab-case name, one-line summary, Markdown docs."""
+    """A rule: stable code, kebab-case name, one-line summary, Markdown docs.
+
+    ``fix`` says whether the rule's replacements are ``"safe"`` or ``"unsafe"``
+    (``None``: it offers none). ``fixable`` is derived from it; a rule that only
+    sets ``fixable=True`` (the older API) gets ``fix="unsafe"``.
+    """
 
     code: str
     name: str
@@ -32,6 +46,12 @@ class Rule:
     family: str = ""
     docs: str = ""  # Markdown: what it checks, why, a wrong and a right example
     fixable: bool = False
+    fix: FixSafety | None = None
+
+    def __post_init__(self) -> None:
+        if self.fix is None and self.fixable:
+            object.__setattr__(self, "fix", "unsafe")
+        object.__setattr__(self, "fixable", self.fix is not None)
 
 
 @dataclass(frozen=True)
@@ -41,6 +61,7 @@ class CheckContext:
     document: Document
     normalized: Normalized
     tokens: tuple[Token, ...]
+    segments: Segments
     mentions: tuple[Mention, ...]
     claims: Claims
     quotes: QuoteScan
@@ -50,6 +71,7 @@ class CheckContext:
     selection: Selection
     lexicon: Lexicon
     date: dt.date | None = None
+    vocabulary: Vocabulary = field(default_factory=Vocabulary, compare=False)
     cache: dict[str, object] = field(default_factory=dict, compare=False)
 
     @property
@@ -70,13 +92,21 @@ class CheckContext:
         end: int,
         message: str,
         *,
-        severity: Severity | None = None,
         replacement: str | None = None,
         facts: Sequence[FactRef] = (),
+        quoted: bool = False,
     ) -> Finding:
-        """Build a finding at original offsets [start, end)."""
+        """The one call a rule reports through: a finding at original offsets [start, end).
+
+        The severity is the rule's declared one; a claim made inside quoted speech
+        (``quoted``) is reported one step lower and says so. The facts the finding
+        rests on go in ``facts`` (formats print them once); the message names them
+        in words, without repeating ids and sources.
+        """
         rule = self.rules.get(code)
-        sev = severity or (rule.severity if rule else Severity.WARNING)
+        sev = rule.severity if rule else Severity.WARNING
+        if quoted:
+            message, sev = f"{message} (in quoted speech)", sev.lowered()
         line, col = self.document.position(start)
         end_line, end_col = self.document.position(max(end, start))
         return Finding(
@@ -104,6 +134,10 @@ class ReportContext:
     version: str
     color: bool = False
     errors: Sequence[str] = ()  # one-line input errors (already printed to stderr)
+    fixed: int | None = None  # fixes applied by --fix (None: not a --fix run)
+    unsafe_fixes: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
+    facts: Facts | None = None  # the facts of the run (for formats that show coverage)
+    config: Config | None = None
 
 
 Formatter = Callable[[Sequence[Finding], ReportContext], str]

@@ -18,15 +18,21 @@ from typing import NoReturn
 import pluggy
 
 from factlint import __version__
+from factlint.adopt import (
+    Options,
+    Outcome,
+    add_adoption_options,
+    check_adoption_options,
+    run_adoption,
+)
 from factlint.api import ReportContext, Rule
 from factlint.config import Config, load_config
-from factlint.engine import Result, discover, lint_files, max_jobs, new_session
+from factlint.engine import discover, lint_files, max_jobs, new_session
 from factlint.errors import ConfigError, FactlintError, InputError
 from factlint.facts.cache import load_facts_cached
-from factlint.fix import apply_fixes
-from factlint.model import Finding
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
 from factlint.selection import Selection
+from factlint.suppress import suppression_help
 from factlint.trust import check_config_plugin, repository_of
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -53,11 +59,14 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
         prog="factlint",
         description="Check articles against a curated facts file.",
         epilog="Other commands: 'factlint explain CODE' prints a rule's docs; "
-        "'factlint rules' lists the rules.",
+        "'factlint rules' lists the rules; 'factlint claims PATHS' lists the claims read "
+        "and what the facts say of them; 'factlint init' starts a project.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
     parser.add_argument(
-        "--format", default="text", help="output format (text, concise, json, jsonl, github, sarif)"
+        "--format",
+        default="text",
+        help="output format (text, concise, json, jsonl, github, sarif, html, claims-json)",
     )
     parser.add_argument("--date", type=_date, help="document date for articles without one")
     parser.add_argument("--lang", help="language for articles that do not declare one")
@@ -76,9 +85,7 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
     parser.add_argument(
         "--ignore", type=_codes, action="append", help="rule codes or prefixes to disable"
     )
-    parser.add_argument(
-        "--fix", action="store_true", help="apply the suggested replacements in place"
-    )
+    add_adoption_options(parser)
     parser.add_argument("--config", type=Path, help="configuration file (default: found upward)")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="processes to use (0: all cores)")
     parser.add_argument("-p", "--plugin", action="append", default=[], help="load a plugin module")
@@ -106,6 +113,9 @@ def _explain(code: str, rules: dict[str, Rule]) -> int:
     print(f"Family: {rule.family or '-'}. Default severity: {rule.severity.value}.\n")
     if rule.docs:
         print(rule.docs.strip())
+    if rule.fix is not None:
+        print(f"\nFix: {rule.fix} ({'--fix' if rule.fix == 'safe' else '--fix --unsafe-fixes'}).")
+    print("\n" + suppression_help(rule.code))
     return EXIT_CLEAN
 
 
@@ -116,6 +126,14 @@ def _list_rules(rules: dict[str, Rule]) -> int:
 
 
 def _sub_command(argv: list[str], pm: pluggy.PluginManager) -> int | None:
+    if argv[:1] == ["claims"]:
+        from factlint.coverage_cli import main as claims_main
+
+        return claims_main(argv[1:], pm)
+    if argv[:1] == ["init"]:
+        from factlint.scaffold import main as init_main
+
+        return init_main(argv[1:])
     if not argv or argv[0] not in ("explain", "rules"):
         return None
     try:
@@ -177,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return sub
     parser = build_parser(pm)
     args = parser.parse_args(args_list)
+    if problem := check_adoption_options(args):
+        parser.error(problem)
     try:
         config = _configure(args, pm)
         rules = collect_rules(pm)
@@ -211,17 +231,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     errors.extend(line for r in results for line in r.errors)
     for line in errors:
         print(f"factlint: error: {line}", file=sys.stderr)
-    findings = [f for r in results for f in r.findings]
-    if args.fix:
-        findings = _fix(results, errors)
+    adopted = run_adoption(_adoption_options(args), results, session, pm)
+    for line in adopted.errors:
+        print(f"factlint: error: {line}", file=sys.stderr)
+    errors.extend(adopted.errors)
+    for line in adopted.notes:
+        print(line, file=sys.stderr)
+    if args.write_baseline is not None or args.diff:
+        return _adoption_exit(args, adopted, errors)
+    findings = adopted.findings
     findings.sort(key=lambda f: f.sort_key())
     out = sys.stdout
     report = ReportContext(
-        documents={r.path: r.document for r in results if r.document is not None},
+        documents=adopted.documents,
         rules=rules,
         version=__version__,
         color=_color(args.color, out) and args.output_file is None,
         errors=tuple(errors),
+        fixed=adopted.fixed,
+        unsafe_fixes=args.unsafe_fixes,
+        facts=facts,
+        config=config,
     )
     text = formats[args.format](findings, report)
     if args.output_file is not None:
@@ -252,27 +282,24 @@ def _check_codes(selection: Selection, rules: dict[str, Rule]) -> None:
             )
 
 
-def _fix(results: list[Result], errors: list[str]) -> list[Finding]:
-    """Write fixes to the files; return the findings that remain."""
-    remaining: list[Finding] = []
-    for result in results:
-        doc = result.document
-        if (
-            doc is None
-            or result.file is None
-            or not any(f.replacement is not None for f in result.findings)
-        ):
-            remaining.extend(result.findings)
-            continue
-        new_text, fixed = apply_fixes(doc.text, result.findings)
-        done = set(fixed)
-        try:
-            with open(result.file, "w", encoding="utf-8", newline="") as handle:
-                handle.write(new_text)
-        except OSError as exc:
-            errors.append(f"{doc.path}: cannot write fixes: {exc.strerror}")
-            remaining.extend(result.findings)
-            continue
-        remaining.extend(f for f in result.findings if f not in done)
-        print(f"factlint: fixed {len(fixed)} finding(s) in {doc.path}", file=sys.stderr)
-    return remaining
+def _adoption_options(args: argparse.Namespace) -> Options:
+    return Options(
+        paths=tuple(args.paths or [Path(".")]),
+        baseline=args.baseline,
+        write_baseline=args.write_baseline,
+        fix=args.fix,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+    )
+
+
+def _adoption_exit(args: argparse.Namespace, adopted: Outcome, errors: list[str]) -> int:
+    """--write-baseline and --diff print no report: a note, or the diff."""
+    if args.diff:
+        sys.stdout.write(adopted.diff)
+        fixed = adopted.fixed or 0
+        print(f"factlint: would fix {fixed} finding(s)", file=sys.stderr)
+        if errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if adopted.diff and not args.exit_zero else EXIT_CLEAN
+    return EXIT_ERROR if errors else EXIT_CLEAN

@@ -14,6 +14,7 @@ from factlint.dates import strict_date
 from factlint.errors import InputError
 from factlint.normalize import Normalized, normalize_prose
 from factlint.prose import Prose, plain_prose, prose_of
+from factlint.tokens import is_arabic
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
@@ -78,8 +79,7 @@ def detect_lang(text: str) -> str:
     """'ar' when Arabic letters outnumber Latin ones, else 'en'."""
     arabic = latin = 0
     for ch in text[:20000]:
-        code = ord(ch)
-        if 0x0600 <= code <= 0x06FF:
+        if is_arabic(ch):
             arabic += 1
         elif ch.isascii() and ch.isalpha():
             latin += 1

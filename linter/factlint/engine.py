@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pluggy
@@ -19,11 +19,14 @@ from factlint.facts.model import Facts
 from factlint.files import problem as file_problem
 from factlint.files import read_regular
 from factlint.guard import Checked, internal_error, run_checks, stage_of
-from factlint.mentions import Lexicon, build_lexicon, find_mentions
+from factlint.mentions import Lexicon, build_lexicon, drop_common_short_forms, find_mentions
 from factlint.model import Finding
 from factlint.quotes import scan_prose
+from factlint.segment import segment
 from factlint.selection import Selection
+from factlint.suppress import apply_suppressions
 from factlint.tokens import tokenize
+from factlint.wordlist import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Session:
     lexicon: Lexicon
     rules: Mapping[str, Rule]
     selection: Selection
+    vocabulary: Vocabulary = field(default_factory=Vocabulary, compare=False)
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,12 @@ def new_session(
 def context_for(doc: documents.Document, session: Session) -> CheckContext:
     norm = doc.normalized()
     tokens = tokenize(norm)
-    mentions = find_mentions(norm, tokens, session.lexicon)
+    mentions = drop_common_short_forms(
+        find_mentions(norm, tokens, session.lexicon), session.vocabulary.is_common, tokens
+    )
+    segments = segment(norm, tokens)
     quotes = scan_prose(doc.prose)
-    claims = extract_claims(doc, norm, tokens, mentions, quotes, session.facts)
+    claims = extract_claims(doc, norm, tokens, segments, mentions, quotes, session.facts)
     settings = session.config.settings_for(Path(doc.path))
     selection = session.selection
     if settings.ignore:
@@ -72,6 +79,7 @@ def context_for(doc: documents.Document, session: Session) -> CheckContext:
         document=doc,
         normalized=norm,
         tokens=tokens,
+        segments=segments,
         mentions=mentions,
         claims=claims,
         quotes=quotes,
@@ -81,6 +89,7 @@ def context_for(doc: documents.Document, session: Session) -> CheckContext:
         selection=selection,
         lexicon=session.lexicon,
         date=doc.date,
+        vocabulary=session.vocabulary,
     )
 
 
@@ -105,8 +114,15 @@ def checked_document(
     except Exception as exc:  # a bug in the analysis: an error for this file only
         return Checked((), (internal_error(doc.path, stage_of(exc, "analysis"), exc),))
     checked = run_checks(pm, ctx)
-    enabled = {f for f in checked.findings if ctx.enabled(f.code) and doc.in_prose(f.start, f.end)}
-    unique = sorted(enabled, key=lambda f: (f.sort_key(), f.message, f.replacement or ""))
+    found = [f for f in checked.findings if ctx.enabled(f.code) and doc.in_prose(f.start, f.end)]
+    try:
+        found = apply_suppressions(ctx, found)
+    except FactlintError:
+        raise
+    except Exception as exc:
+        error = internal_error(doc.path, stage_of(exc, "suppressions"), exc)
+        return Checked((), (*checked.errors, error))
+    unique = sorted(set(found), key=lambda f: (f.sort_key(), f.message, f.replacement or ""))
     return Checked(tuple(unique), checked.errors)
 
 

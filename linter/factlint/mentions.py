@@ -10,12 +10,12 @@ wins.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from factlint.facts.model import Facts
 from factlint.model import Mention, MentionKind, NameStatus
-from factlint.normalize import Normalized, normalize
+from factlint.normalize import Normalized, fold, normalize
 from factlint.tokens import Kind, Script, Token, tokenize
 
 # Arabic proclitics, longest first: conjunctions, prepositions, the article.
@@ -65,6 +65,8 @@ class Lexicon:
     single_words: dict[str, str] = field(
         default_factory=dict
     )  # one-word names (5+ letters) -> entity
+    all_name_words: frozenset[str] = frozenset()  # every word of every entity's names
+    word_entities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name word -> ids
 
     def lookup(self, token: str) -> tuple[Alias, ...]:
         return self.index.get(token, ())
@@ -99,6 +101,7 @@ def _aliases(facts: Facts) -> Iterator[Alias]:
                 status = NameStatus.PREFERRED if i == 0 else NameStatus.ALIAS
                 yield _entity_alias(alias_tokens(form), entity.id, form, lang, status)
         for group, status in (
+            (entity.variants, NameStatus.VARIANT),
             (entity.short, NameStatus.SHORT),
             (entity.avoid, NameStatus.AVOID),
             (entity.literal, NameStatus.LITERAL),
@@ -153,7 +156,17 @@ def build_lexicon(facts: Facts) -> Lexicon:
         facts.digest,
         {k: frozenset(v) for k, v in name_tokens.items()},
         single_words,
+        frozenset(t for v in name_tokens.values() for t in v),
+        _word_entities(name_tokens),
     )
+
+
+def _word_entities(name_tokens: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for target in sorted(name_tokens):
+        for word in name_tokens[target]:
+            index.setdefault(word, []).append(target)
+    return {word: tuple(ids) for word, ids in index.items()}
 
 
 def strip_proclitics(token: str) -> list[tuple[str, str]]:
@@ -239,6 +252,9 @@ def find_mentions(
         for same in lexicon.lookup(alias.tokens[0]):
             if same.tokens != alias.tokens:
                 continue
+            feminine = same.feminine
+            if feminine and _possessive_ha(norm.source[start:end], same.name):
+                feminine = None  # "مدربه": his coach, not the feminine "مدربة"
             found.append(
                 Mention(
                     kind=same.kind,
@@ -250,7 +266,7 @@ def find_mentions(
                     lang=same.lang,
                     status=same.status,
                     prefix=prefix,
-                    feminine=same.feminine,
+                    feminine=feminine,
                     token_start=words[w],
                     token_end=words[w + n - 1] + 1,
                 )
@@ -259,13 +275,72 @@ def find_mentions(
     return _disambiguate(found, lexicon)
 
 
+# Honorifics that are also surnames (El-Sayed, Al-Sheikh): before another word they
+# are a title ("السيد جمال عويس"), not the name.
+_HONORIFICS = frozenset({"السيد", "السيده", "الشيخ", "الامير", "الدكتور", "الاستاذ", "الحاج"})
+
+
+def drop_common_short_forms(
+    mentions: tuple[Mention, ...],
+    is_common: Callable[[str, str], bool],
+    tokens: tuple[Token, ...] = (),
+) -> tuple[Mention, ...]:
+    """A short form that is also a common word ("Marsh", "سيد") names the entity only
+    after the document has named it in full, and never as an honorific before a name."""
+    named: set[str] = set()
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            m.kind is MentionKind.ENTITY
+            and m.status is NameStatus.SHORT
+            and fold(m.name) in _HONORIFICS
+            and m.token_end < len(tokens)
+            and tokens[m.token_end].kind is Kind.WORD
+        ):
+            continue
+        if m.kind is MentionKind.ENTITY and m.status.full:
+            named.add(m.target)
+        if (
+            m.kind is MentionKind.ENTITY
+            and m.status is NameStatus.SHORT
+            and len(m.name.split()) == 1
+            and is_common(m.name, "ar" if _arabic(m.name) else "en")
+            and (m.target not in named or _before_a_name(m, mentions))
+        ):
+            continue  # "السيد جمال عويس": "Mr.", not El-Sayed
+        out.append(m)
+    return tuple(out)
+
+
+def _before_a_name(m: Mention, mentions: tuple[Mention, ...]) -> bool:
+    return any(
+        o.token_start == m.token_end and o.kind is MentionKind.ENTITY and o is not m
+        for o in mentions
+    )
+
+
+def _arabic(text: str) -> bool:
+    return any(t.script is Script.ARABIC for t in tokenize(normalize(text)))
+
+
+def _possessive_ha(written: str, form: str) -> bool:
+    """Whether a word the facts spell with a final ة is written with ه (a pronoun
+    suffix): folding makes them match, but ة marks the feminine and ه "his"."""
+    for word, wanted in zip(written.split(), form.split(), strict=False):
+        letters = [c for c in word if c.isalpha()]
+        target = [c for c in wanted if c.isalpha()]
+        if letters and target and letters[-1] == "ه" and target[-1] == "ة":
+            return True
+    return False
+
+
 def _disambiguate(found: list[Mention], lexicon: Lexicon) -> tuple[Mention, ...]:
     """Keep one target per span: an alias shared by several entities goes to
     the one the document also names in full; if none or several, it is dropped."""
     by_span: dict[tuple[int, int], list[Mention]] = {}
     for m in found:
         by_span.setdefault((m.start, m.end), []).append(m)
-    full = Counter(m.target for m in found if m.status in (NameStatus.PREFERRED, NameStatus.ALIAS))
+    full = Counter(m.target for m in found if m.status.full)
     rank = {s: i for i, s in enumerate(NameStatus)}
     out: list[Mention] = []
     for group in by_span.values():

@@ -70,10 +70,16 @@ class NameStatus(enum.StrEnum):
     """What the matched name form is for its entity."""
 
     PREFERRED = "preferred"  # the first name given for the language
-    ALIAS = "alias"  # another accepted form
+    ALIAS = "alias"  # another standard name, interchangeable with the preferred one
+    VARIANT = "variant"  # a spelling variant: accepted, but not mixed with another form
     SHORT = "short"  # a part of the name (a surname alone, a first name alone)
     AVOID = "avoid"  # a known wrong form
     LITERAL = "literal"  # a literal translation of a proper name (publications)
+
+    @property
+    def full(self) -> bool:
+        """A complete, accepted name (not a part, a wrong form or a translation)."""
+        return self in (NameStatus.PREFERRED, NameStatus.ALIAS, NameStatus.VARIANT)
 
 
 @dataclass(frozen=True)
@@ -95,8 +101,9 @@ class Mention:
 
 
 class Tense(enum.StrEnum):
-    FORMER = "former"
-    CURRENT = "current"
+    FORMER = "former"  # former, ex-, السابق، الأسبق، سابقًا
+    CURRENT = "current"  # current, incumbent, now, الحالي، حاليًا
+    THEN = "then"  # the text places the role in the past: then-, at the time, آنذاك, 1999–2001
     UNSPECIFIED = "unspecified"
 
 
@@ -114,6 +121,7 @@ class RoleClaim:
     org_slot: tuple[int, int] | None = None  # unknown word in the organisation slot
     org_slot_text: str | None = None
     descriptor: tuple[int, int] | None = None  # words between title and organisation
+    years: tuple[int, ...] = ()  # years the sentence narrates ("in 2000", "from 1999 until 2001")
 
 
 @dataclass(frozen=True)

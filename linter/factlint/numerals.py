@@ -15,13 +15,13 @@ MAX_DIGITS = 1000
 """Longest digit string read as a number (well below Python's limit of 4300)."""
 
 
-def to_int(text: str) -> int | None:
+def to_int(text: str, max_digits: int = MAX_DIGITS) -> int | None:
     """The integer written by a run of decimal digits, or ``None``.
 
     ``None`` for an empty string, any character that is not a decimal digit
-    (signs, spaces, underscores, superscripts) and more than ``MAX_DIGITS`` digits.
+    (signs, spaces, underscores, superscripts) and more than ``max_digits`` digits.
     """
-    if not text or len(text) > MAX_DIGITS or not text.isdecimal():
+    if not text or len(text) > max_digits or not text.isdecimal():
         return None
     try:
         return int(text)

@@ -43,9 +43,10 @@ def _installed() -> bool:
 def new_plugin_manager(extra: Iterable[str] = ()) -> pluggy.PluginManager:
     pm = pluggy.PluginManager("factlint")
     pm.add_hookspecs(hookspecs)
-    from factlint import runner
+    from factlint import runner, suppress
 
     pm.register(runner, "factlint.runner")
+    pm.register(suppress, "factlint.suppress")  # FL100, the engine's own rule
     if _installed():
         pm.load_setuptools_entrypoints("factlint")
     else:

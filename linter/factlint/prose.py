@@ -44,6 +44,7 @@ _URL = re.compile(
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BR = re.compile(r"<br\s*/?>", re.I)
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -150,12 +151,8 @@ def _parser() -> object:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    pos = text.find("\n")
-    while pos >= 0:
-        starts.append(pos + 1)
-        pos = text.find("\n", pos + 1)
-    return starts
+    """Line starts as CommonMark counts lines: after \r\n, \n or a lone \r."""
+    return [0, *(m.end() for m in _LINE_END.finditer(text))]
 
 
 class _Source:
@@ -359,7 +356,7 @@ def markdown_prose(text: str, start: int = 0) -> Prose:
     md = _parser()
     starts = _line_starts(text)
     # front matter becomes blank lines, so the parser's line numbers stay the file's
-    body = "\n" * text.count("\n", 0, start) + text[start:]
+    body = "\n" * len(_LINE_END.findall(text, 0, start)) + text[start:]
     tokens = md.parse(body)  # type: ignore[attr-defined]
     out = _Builder()
     row_cursor: dict[int, int] = {}

@@ -126,7 +126,13 @@ def scan(text: str, start: int = 0) -> QuoteScan:
             i += 1
             continue
         if ch == STRAIGHT:
-            if stack and stack[-1][0] == STRAIGHT:
+            if stack and stack[-1][0] in ("“", "„") and not (i + 1 < n and text[i + 1].isalnum()):
+                # “…" -- a straight mark closing a curly quotation: one mismatch
+                mark, pos = stack.pop()
+                problems.append(QuoteProblem("mismatched", i, pos, EXPECTED[mark]))
+                regions.append((pos, i + 1))
+                last_closed = i
+            elif stack and stack[-1][0] == STRAIGHT:
                 _, pos = stack.pop()
                 regions.append((pos, i + 1))
                 last_closed = i

@@ -36,8 +36,7 @@ class Token:
     possessive: bool = False  # followed by 's (the 's is not part of the token)
 
 
-CLAUSE_BREAKS = frozenset(".،,؛;!?؟:\n")
-SENTENCE_BREAKS = frozenset(".!?؟\n")
+CLAUSE_MARKS = frozenset("،,؛;:")  # punctuation that ends a clause (sentence ends: segment.py)
 QUOTES = frozenset("\"'“”„‟«»‹›「」")
 DASHES = frozenset("-–—―")
 
@@ -49,6 +48,15 @@ def script_of(ch: str) -> Script:
     if ch.isalpha():
         return Script.LATIN if code < 0x0250 or 0x1E00 <= code <= 0x1EFF else Script.OTHER
     return Script.OTHER
+
+
+def is_arabic(ch: str) -> bool:
+    """The one test of Arabic script used everywhere."""
+    return script_of(ch) is Script.ARABIC
+
+
+def has_arabic(text: str) -> bool:
+    return any(is_arabic(c) for c in text)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -117,8 +125,17 @@ def tokenize(norm: Normalized) -> tuple[Token, ...]:
                 and text[j + 1] == "s"
                 and (j + 2 >= n or not text[j + 2].isalpha())
             )
-            out.append(Token(text[i:j], i, j, Kind.WORD, script, possessive))
-            i = j + 2 if possessive else j
+            # a plural possessive: "the Systems' staff"
+            plural = (
+                not possessive
+                and script == Script.LATIN
+                and j < n
+                and text[j] == "'"
+                and text[j - 1] == "s"
+                and (j + 1 >= n or not (text[j + 1].isalnum() or text[j + 1] == "'"))
+            )
+            out.append(Token(text[i:j], i, j, Kind.WORD, script, possessive or plural))
+            i = j + 2 if possessive else j + 1 if plural else j
             continue
         out.append(Token(ch, i, i + 1, Kind.PUNCT))
         i += 1

@@ -9,6 +9,7 @@ from factlint.facts.model import Facts
 from factlint.model import Claims, Mention
 from factlint.normalize import Normalized
 from factlint.quotes import QuoteScan
+from factlint.segment import Segments
 from factlint.tokens import Token
 
 
@@ -16,12 +17,13 @@ def extract_claims(
     doc: Document,
     norm: Normalized,
     tokens: tuple[Token, ...],
+    segments: Segments,
     mentions: tuple[Mention, ...],
     quotes: QuoteScan,
     facts: Facts,
 ) -> Claims:
-    roles = extract_roles(norm, tokens, mentions, quotes, facts)
-    numeric = extract_numeric(doc, norm, tokens, mentions, quotes, facts)
+    roles = extract_roles(norm, tokens, segments, mentions, quotes, facts)
+    numeric = extract_numeric(doc, norm, tokens, segments, mentions, quotes, facts)
     return Claims(
         roles=roles,
         ages=numeric.ages,

@@ -49,6 +49,7 @@ from factlint.model import (
 from factlint.normalize import Normalized
 from factlint.numerals import to_float, to_int
 from factlint.quotes import QuoteScan
+from factlint.segment import Segments
 from factlint.tokens import Kind, Script, Token
 
 
@@ -64,39 +65,7 @@ class NumericClaims:
 # -- word lists (normalized forms) ---------------------------------------------
 
 COMMAS = frozenset({",", "،"})
-SENTENCE_END = frozenset({".", "!", "?", "؟"})
 CLAUSE_END = frozenset({",", "،", ";", "؛", ":"})
-EN_ABBREVIATIONS = frozenset(
-    {
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "corp",
-        "ltd",
-        "co",
-        "u",
-        "s",
-        "vs",
-        "no",
-    }
-)
 
 AR_AGE_UNITS = frozenset({"عام", "عاما", "اعوام", "سنه", "سنوات", "سنين", "ربيعا"})
 AR_AGE_LEADS = frozenset(
@@ -447,6 +416,7 @@ class _Reader:
         self,
         norm: Normalized,
         tokens: tuple[Token, ...],
+        segments: Segments,
         mentions: tuple[Mention, ...],
         quotes: QuoteScan,
         facts: Facts,
@@ -481,39 +451,16 @@ class _Reader:
         self.entity_starts = [m.token_start for m in self.entities]
         self.persons = [m for m in self.entities if self.is_person(m)]
         self.person_starts = [m.token_start for m in self.persons]
-        self.sent: list[int] = []
-        self.clause: list[int] = []
-        s = c = 0
-        for i, tok in enumerate(tokens):
-            self.sent.append(s)
-            self.clause.append(c)
-            if self.is_sentence_end(i):
-                s += 1
-                c += 1
-            elif tok.kind is Kind.PUNCT and tok.text in CLAUSE_END:
-                c += 1
+        self.segments = segments
+        self.sent = segments.sentence
+        self.clause = segments.clause
 
     # -- tokens ------------------------------------------------------------------
     def word(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < self.n else ""
 
     def is_sentence_end(self, i: int) -> bool:
-        if i >= self.n:
-            return True
-        if i < 0:
-            return False
-        tok = self.tokens[i]
-        if tok.kind is Kind.NEWLINE:
-            return True
-        if tok.kind is not Kind.PUNCT or tok.text not in SENTENCE_END:
-            return False
-        if tok.text == "." and i > 0:
-            prev = self.tokens[i - 1]
-            if prev.script is Script.LATIN and (
-                prev.text in EN_ABBREVIATIONS or len(prev.text) == 1
-            ):
-                return False
-        return True
+        return self.segments.ends_sentence(i)
 
     def is_punct(self, i: int, chars: Iterable[str]) -> bool:
         return (
@@ -548,7 +495,7 @@ class _Reader:
         parts = text.replace("٬", ",").split(",")
         if len(parts) > 1 and (not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:])):
             return None
-        return to_int("".join(parts))
+        return to_int("".join(parts), max_digits=18)  # superscripts are digits, not numbers
 
     def decimal(self, i: int) -> float | None:
         if not 0 <= i < self.n or self.tokens[i].kind is not Kind.NUMBER:
@@ -1342,9 +1289,8 @@ def _lists(r: _Reader) -> list[ListClaim]:
                 j += 1
         elif r.is_punct(j, {":"} | LIST_DASHES):
             j += 1
-        elif r.is_punct(j, {"."}) and r.is_sentence_end(j):
-            strict = True
-            j += 1
+            # "three members:" then a Markdown list: one item per block
+            strict = j < r.n and r.tokens[j].kind is Kind.NEWLINE
         elif (r.word(j) == "بما" and r.word(j + 1) == "في" and r.word(j + 2) == "ذلك") or (
             r.is_punct(j, COMMAS) and r.word(j + 1) == "بما" and r.word(j + 3) == "ذلك"
         ):
@@ -1381,11 +1327,12 @@ def extract_numeric(
     doc: Document,
     norm: Normalized,
     tokens: tuple[Token, ...],
+    segments: Segments,
     mentions: tuple[Mention, ...],
     quotes: QuoteScan,
     facts: Facts,
 ) -> NumericClaims:
-    r = _Reader(norm, tokens, mentions, quotes, facts)
+    r = _Reader(norm, tokens, segments, mentions, quotes, facts)
     kinds = _KindIndex.build(facts)
     return NumericClaims(
         ages=tuple(_ages(r)),

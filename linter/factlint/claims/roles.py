@@ -18,26 +18,59 @@ recorded (``org_slot``) so that the name rules can check it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from factlint.facts.model import Facts
 from factlint.model import Mention, MentionKind, RoleClaim, Tense
 from factlint.normalize import Normalized
 from factlint.quotes import QuoteScan
+from factlint.segment import Segments
 from factlint.tokens import Kind, Script, Token
 
 COMMAS = frozenset("،,")
-BREAKS = frozenset('.؛;!?؟:\n()[]{}“”«»"–—|')
+BREAKS = frozenset('؛;!?؟:\n()[]{}“”«»"–—|\ufffc')
 EN_ARTICLES = frozenset({"the", "a", "an"})
 EN_FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "outgoing"})
-EN_CURRENT = frozenset({"current", "incumbent", "sitting"})
+EN_CURRENT = frozenset({"current", "incumbent", "sitting", "now"})
 EN_THEN = frozenset({"then"})
+# phrases after a title that place the role in the past ("at the time", "under President X")
+EN_THEN_AFTER = (("at", "the", "time"), ("at", "that", "time"), ("back", "then"), ("then",))
+EN_RANGE = frozenset({"from", "between", "until", "till", "to", "through"})
+AR_THEN = frozenset({"انذاك", "حينها", "وقتها", "حينذاك", "يومها", "وقتذاك"})
+AR_THEN_AFTER = (("في", "ذلك", "الوقت"), ("في", "عهد"), ("خلال", "عهد"), ("ابان", "عهد"))
+AR_RANGE = frozenset({"من", "بين", "حتى", "الى", "منذ", "وحتى"})
 EN_LINKERS = frozenset({"of", "at", "for", "in", "with"})
 EN_CONJ = frozenset({"and", "&"})
-AR_FORMER = frozenset({"السابق", "السابقه", "سابق", "سابقه", "سابقا", "الاسبق", "الاسبقه"})
+AR_FORMER = frozenset(
+    {"السابق", "السابقه", "سابق", "سابقه", "سابقا", "الاسبق", "الاسبقه", "الاسبقين", "السابقين"}
+)
 AR_CURRENT = frozenset({"الحالي", "الحاليه", "حاليا"})
 AR_LINKERS = frozenset({"في", "لدي", "من"})
+# Generic nouns of a construct chain between a title and an organisation's name
+# ("حارس نادي X", "مدرب منتخب Y", "وزير خارجية Z" has none).
+AR_GENERIC = frozenset(
+    {
+        "نادي", "فريق", "منتخب", "شركه", "وزاره", "حكومه", "بنك", "مصرف", "حزب",
+        "مجموعه", "جامعه", "صحيفه", "موقع", "منصه", "دوري", "اتحاد", "هيئه", "مؤسسه",
+        "جمعيه", "وكاله", "مجلس", "برلمان", "دوله", "مدينه", "بلديه", "كتله", "تحالف",
+    }
+)  # fmt: skip
+# Adjectives between an Arabic title and what follows it ("وزير المالية الجديد X").
+AR_TITLE_ADJECTIVES = frozenset(
+    {
+        "الجديد", "الجديده", "المؤقت", "المؤقته", "المكلف", "المكلفه", "المقبل", "المقبله",
+        "المنتخب", "المنتخبه", "العام", "العامه", "الاول", "الاولي", "التنفيذي", "الفخري",
+    }
+)  # fmt: skip
+EN_COPULAS = {"is": Tense.UNSPECIFIED, "remains": Tense.UNSPECIFIED, "was": Tense.THEN}
+# verbs that name a person to a title: "named X as TITLE"; "replaced X as TITLE" says X
+# held it before
+EN_NAMING = frozenset(
+    {"named", "names", "name", "appointed", "appoints", "appoint", "hired", "chose",
+     "picked", "tapped", "elected", "confirmed", "installed", "made"}
+)  # fmt: skip
+EN_SUCCEEDING = frozenset({"replaced", "replaces", "succeeded", "succeeds", "ousted"})
 ANAPHORS = frozenset({"الشركه", "company", "firm", "startup", "organisation", "organization"})
 AS_WORDS = frozenset({"as", "منصب", "بمنصب", "كمنصب"})
 MAX_DESCRIPTOR = 6
@@ -58,11 +91,13 @@ class _Reader:
         self,
         norm: Normalized,
         tokens: tuple[Token, ...],
+        segments: Segments,
         mentions: Sequence[Mention],
         facts: Facts,
     ) -> None:
         self.norm = norm
         self.tokens = tokens
+        self.segments = segments
         self.mentions = mentions
         self.facts = facts
         self.at: dict[int, Mention] = {m.token_start: m for m in mentions}
@@ -87,7 +122,7 @@ class _Reader:
         if i >= len(self.tokens):
             return True
         t = self.tokens[i]
-        if t.kind is Kind.NEWLINE:
+        if t.kind is Kind.NEWLINE or self.segments.ends_sentence(i):
             return True
         return t.kind is Kind.PUNCT and (t.text in BREAKS or (commas and t.text in COMMAS))
 
@@ -113,6 +148,9 @@ class _Reader:
     def org_part(self, i: int, english: bool) -> _OrgPart:
         tense = Tense.UNSPECIFIED
         n = len(self.tokens)
+        if not english:  # "وزير المالية الجديد", "الرئيس التنفيذي المؤقت"
+            while i < n and self.text(i) in AR_TITLE_ADJECTIVES:
+                i += 1
         # Arabic: tense marker right after the title ("الرئيس التنفيذي السابق")
         if i < n and self.text(i) in AR_FORMER:
             tense, i = Tense.FORMER, i + 1
@@ -145,8 +183,10 @@ class _Reader:
                     if english:
                         linked = text in EN_LINKERS
                     else:
-                        linked = text in AR_LINKERS or (
-                            tok.script is Script.ARABIC and text[:1] in "لب" and len(text) > 3
+                        linked = (
+                            text in AR_LINKERS
+                            or text in AR_GENERIC
+                            or (tok.script is Script.ARABIC and text[:1] in "لب" and len(text) > 3)
                         )
                     if not linked:
                         break
@@ -214,8 +254,51 @@ class _Reader:
         if word in EN_CURRENT:
             return Tense.CURRENT, j
         if word in EN_THEN:
-            return Tense.UNSPECIFIED, j
+            return Tense.THEN, j
         return tense, i
+
+    def time_after(self, i: int) -> bool:
+        """Whether words right after a role (from token i, in its clause) place it in
+        the past: "at the time", "under President X", "from 1999 until 2001", آنذاك."""
+        n = len(self.tokens)
+        anchor = i
+        for k in range(i, min(n, i + 10)):
+            if k > anchor and not self.segments.same_clause(anchor, k):
+                break
+            t = self.tokens[k]
+            if t.kind is Kind.PUNCT:
+                continue
+            word = t.text
+            for phrase in EN_THEN_AFTER + AR_THEN_AFTER:
+                if tuple(self.text(k + x) for x in range(len(phrase))) == phrase:
+                    return True
+            if word in AR_THEN:
+                return True
+            nxt = self.tokens[k + 1] if k + 1 < n else None
+            if word == "under" and nxt is not None and nxt.kind is Kind.WORD:
+                first = self.norm.source[self.norm.orig_start(nxt.start)]
+                if first.isupper() or self.at.get(k + 1) is not None:
+                    return True
+            if (word in EN_RANGE or word in AR_RANGE) and nxt is not None and _year(nxt):
+                return True
+            if _year(t) and nxt is not None and nxt.text in "-–—" and k + 2 < n:
+                return _year(self.tokens[k + 2])
+        return False
+
+    def years(self, i: int) -> tuple[int, ...]:
+        """The years named in the sentence of token i."""
+        a, b = self.segments.sentence_span(i)
+        return tuple(sorted({int(t.text) for t in self.tokens[a:b] if _year(t)}))
+
+
+def _year(tok: Token) -> bool:
+    return (
+        tok.kind is Kind.NUMBER
+        and len(tok.text) == 4
+        and tok.text.isascii()
+        and tok.text.isdigit()
+        and 1800 <= int(tok.text) <= 2100
+    )
 
 
 def _span(norm: Normalized, a: int, b: int) -> tuple[int, int]:
@@ -225,11 +308,12 @@ def _span(norm: Normalized, a: int, b: int) -> tuple[int, int]:
 def extract_roles(
     norm: Normalized,
     tokens: tuple[Token, ...],
+    segments: Segments,
     mentions: tuple[Mention, ...],
     quotes: QuoteScan,
     facts: Facts,
 ) -> tuple[RoleClaim, ...]:
-    r = _Reader(norm, tokens, mentions, facts)
+    r = _Reader(norm, tokens, segments, mentions, facts)
     claims: list[RoleClaim] = []
     used_titles: set[int] = set()
 
@@ -256,6 +340,8 @@ def extract_roles(
                 end = max(end, slot[1])
             if part is not None and part.descriptor is not None:
                 desc = _span(norm, *part.descriptor)
+            if own_tense is Tense.UNSPECIFIED and r.time_after(titles[-1].token_end):
+                own_tense = Tense.THEN
             claims.append(
                 RoleClaim(
                     person=person,
@@ -268,18 +354,46 @@ def extract_roles(
                     org_slot=slot,
                     org_slot_text=slot_text,
                     descriptor=desc,
+                    years=r.years(title.token_start),
                 )
             )
 
+    verbs = _title_verbs(facts)
     for m in mentions:
         if not r.is_person(m):
             continue
         english = False
         j = m.token_end
-        if j >= len(tokens) or tokens[j].text not in COMMAS:
-            continue
-        k = j + 1
         tense = Tense.UNSPECIFIED
+        opener = r.text(j)
+        arabic = tokens[m.token_start].script is Script.ARABIC
+        if opener in COMMAS:
+            k = j + 1
+            # "X, 35, the Y captain": an age inside the apposition
+            if k < len(tokens) and tokens[k].kind is Kind.NUMBER and r.text(k + 1) in COMMAS:
+                k += 2
+            # "X, who coaches Y" / "X, who is Y's chief executive"
+            if r.text(k) == "who":
+                verb = verbs.get(r.text(k + 1))
+                if verb is not None:
+                    _verb_claim(r, m, k + 1, verb, add)
+                    continue
+                if r.text(k + 1) in EN_COPULAS:
+                    tense = EN_COPULAS[r.text(k + 1)]
+                    k += 2
+        elif opener == "(":
+            k = j + 1  # "X (Y captain)", "X (مدرب Y)"
+        elif opener in EN_COPULAS and not arabic:
+            tense = EN_COPULAS[opener]  # "X is Y's chief executive"
+            k = j + 1
+        elif opener == "as" and r.text(m.token_start - 1) in EN_NAMING | EN_SUCCEEDING:
+            # "named X as chief executive": a claim about the title, not the date
+            tense = Tense.THEN
+            k = j + 1
+        elif arabic and r.is_title(r.at.get(j)) and not r.at[j].prefix:
+            k = j  # "وقال X مدرب Y إن": apposition without a comma
+        else:
+            continue
         while r.text(k) in EN_ARTICLES:
             k += 1
         k = r.skip_joiners(k)
@@ -312,6 +426,8 @@ def extract_roles(
         titles, after = r.titles_from(k)
         if not titles:
             continue
+        if titles[0].prefix[:1] in ("و", "ف"):
+            continue  # "X، والقائدة Y": the next item of a list, not an apposition
         english = tokens[titles[0].token_start].script is Script.LATIN
         part: _OrgPart | None = None
         base = tense
@@ -321,6 +437,9 @@ def extract_roles(
             base = tense
             if part.tense is not Tense.UNSPECIFIED:
                 tense = part.tense
+        end = part.end if part is not None else after
+        if r.is_person(r.at.get(end)):
+            continue  # "X, captain Y and ...": the title stands before the next name
         add(m, titles, org, tense, part, base)
 
     # title first: "TITLE [of ORG], PERSON", "ORG's TITLE PERSON", "TITLE PERSON"
@@ -336,10 +455,16 @@ def extract_roles(
         if before in AS_WORDS:
             continue
         tense, first_used = r.tense_before(t.token_start)
+        if r.text(first_used - 1) == "under" or (
+            r.text(first_used - 2) == "في" and r.text(first_used - 1) == "عهد"
+        ):
+            tense = Tense.THEN  # "under Prime Minister X", "في عهد الرئيس X"
         org = None
         prev = ending_at.get(min(t.token_start, first_used))  # "ORG's TITLE"
-        if r.is_org(prev):
+        if r.is_org(prev) and prev is not None:
             org = prev
+            if tense is Tense.UNSPECIFIED:  # "former Salesforce co-CEO X"
+                tense, _ = r.tense_before(prev.token_start)
         titles, after = r.titles_from(t.token_start)
         if any(x.start in used_titles for x in titles):
             continue
@@ -362,3 +487,56 @@ def extract_roles(
 
     claims.sort(key=lambda c: (c.start, c.title.start))
     return tuple(claims)
+
+
+def _title_verbs(facts: Facts) -> dict[str, str]:
+    """English verbs that say a person holds a title: "coaches" (coach), "captains"
+    (captain), "chairs" (chair), "leads" (leader), "manages" (manager), "runs" (a
+    chief executive or head)."""
+    verbs: dict[str, str] = {}
+    for title in sorted(facts.titles.values(), key=lambda t: t.id):
+        for name in title.names.get("en", ()):
+            word = name.lower()
+            if " " in word or "-" in word or len(word) < 4:
+                continue
+            stems = [word]
+            if word.endswith("er"):
+                stems.append(word[:-2])  # leader -> lead, manager -> manag(es)
+            for stem in stems:
+                for form in (stem + "s", stem + "es", stem + "ed", stem + "d"):
+                    verbs.setdefault(form, title.id)
+            if word in ("chief executive", "ceo", "head", "director"):
+                verbs.setdefault("runs", title.id)
+        if any(n.lower() in ("chief executive", "head") for n in title.names.get("en", ())):
+            verbs.setdefault("runs", title.id)
+    return verbs
+
+
+def _verb_claim(
+    r: _Reader,
+    person: Mention,
+    k: int,
+    title_id: str,
+    add: Callable[..., None],
+) -> None:
+    """ "X, who coaches Y": the verb at token k stands for the title."""
+    tok = r.tokens[k]
+    start, end = r.norm.orig_span(tok.start, tok.end)
+    title = Mention(
+        kind=MentionKind.TITLE,
+        target=title_id,
+        start=start,
+        end=end,
+        text=r.norm.source[start:end],
+        name=tok.text,
+        lang="en",
+        token_start=k,
+        token_end=k + 1,
+    )
+    i = k + 1
+    while r.text(i) in EN_ARTICLES:
+        i += 1
+    org = r.at.get(i)
+    if not r.is_org(org) or org is None:
+        return
+    add(person, [title], org, Tense.UNSPECIFIED, None, Tense.UNSPECIFIED)

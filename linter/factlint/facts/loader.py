@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -123,13 +124,79 @@ def facts_files(paths: Sequence[Path], root: Path | None = None) -> list[Path]:
 
 
 def read_sources(paths: Sequence[Path], root: Path | None = None) -> list[FactsSource]:
-    """Read every facts file named by ``paths`` (see :func:`facts_files`)."""
+    """Read every facts file named by ``paths`` (see :func:`facts_files`).
+
+    A file's ``include:`` entries are read just before it (see :func:`includes`);
+    a file included twice, or also named by ``paths``, is read once.
+    """
     sources: list[FactsSource] = []
+    seen: set[Path] = set()
     for path in facts_files(paths, root):
-        display = display_path(path, root)
-        data = read_regular(path, display, error=FactsError)
-        sources.append(FactsSource(path.absolute(), display, data))
+        _read_source(path, display_path(path, root), root, sources, seen)
     return sources
+
+
+SHIPPED = "factlint:"
+"""Prefix of an ``include:`` entry naming a file shipped with factlint (``factlint:titles``)."""
+
+_INCLUDE_KEY = re.compile(rb"^include[ \t]*:", re.M)
+
+
+def _read_source(
+    path: Path, display: str, root: Path | None, sources: list[FactsSource], seen: set[Path]
+) -> None:
+    try:
+        key = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: read_regular reports it
+        key = path.absolute()
+    if key in seen:
+        return
+    seen.add(key)
+    data = read_regular(path, display, error=FactsError)
+    source = FactsSource(path.absolute(), display, data)
+    for target, target_display in includes(source, root):
+        _read_source(target, target_display, root, sources, seen)
+    sources.append(source)
+
+
+def shipped_file(name: str) -> Path:
+    """The path of a facts file shipped in ``factlint/data`` (``titles`` or ``titles.yaml``)."""
+    stem = name if name.endswith((".yaml", ".yml")) else f"{name}.yaml"
+    return Path(str(resources.files("factlint").joinpath("data", stem)))
+
+
+def includes(source: FactsSource, root: Path | None = None) -> list[tuple[Path, str]]:
+    """The files a facts file's top-level ``include:`` names, as (path, display).
+
+    An entry is a path relative to the including file, or ``factlint:NAME`` for a
+    file shipped with factlint (``factlint:titles``: the starter title lexicon).
+    Entries that are not strings are left to the schema to report.
+    """
+    match = _INCLUDE_KEY.search(source.data)
+    if match is None:
+        return []
+    line = source.data.count(b"\n", 0, match.start()) + 1
+    try:
+        check_depth(source.data.decode("utf-8-sig"))  # safe_load recurses
+        data = yaml.safe_load(source.data)
+    except (yaml.YAMLError, YamlProblem, UnicodeDecodeError):
+        return []  # reported with its position when the file is parsed
+    value = data.get("include") if isinstance(data, dict) else None
+    entries = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    found: list[tuple[Path, str]] = []
+    for entry in entries:
+        if not isinstance(entry, str):
+            continue
+        if entry.startswith(SHIPPED):
+            target = shipped_file(entry[len(SHIPPED) :])
+            display = f"{SHIPPED}{target.name}"
+        else:
+            target = Path(os.path.normpath(source.path.parent / entry))
+            display = display_path(target, root)
+        if not target.is_file():
+            raise FactsError(f"include: no such facts file {entry!r}", source.display, line)
+        found.append((target, display))
+    return found
 
 
 def facts_digest(sources: Iterable[FactsSource]) -> str:
@@ -577,6 +644,7 @@ class _Builder:
             type=kind,
             names=self._names(item["names"]),
             short=self._names(item.get("short")),
+            variants=self._names(item.get("variants")),
             avoid=self._names(item.get("avoid")),
             literal=self._names(item.get("literal")),
             descriptors=self._names(item.get("descriptors")),

@@ -145,6 +145,8 @@ class Entity:
     type: str
     names: Mapping[str, tuple[str, ...]]  # per language; the first is preferred
     short: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # surname alone etc.
+    # spelling variants of the preferred name: accepted, but not mixed with it in one document
+    variants: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     avoid: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # known wrong forms
     literal: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # literal translations
     descriptors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "streaming platform"
@@ -199,6 +201,11 @@ class Facts:
         for entity, role in self._roles_by_org.get(org, ()):
             if self.is_kind_of(role.title, title):
                 yield entity, role
+
+    def holders_of(self, title: str) -> Iterator[tuple[Entity, Role]]:
+        """Every (person, role) with ``title`` or a narrower title, at any organisation."""
+        for org in sorted(self._roles_by_org, key=lambda o: o or ""):
+            yield from self.roles_for(title, org)
 
     def is_kind_of(self, title: str, broader: str) -> bool:
         """Whether ``title`` is ``broader`` or (transitively) a kind of it."""

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from factlint.hookspecs import hookimpl
 from factlint.report.github import format_github
+from factlint.report.html import format_claims_json, format_html
 from factlint.report.json import format_json, format_jsonl
 from factlint.report.sarif import format_sarif
 from factlint.report.text import format_concise, format_text
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
 
 @hookimpl
 def factlint_formats() -> dict[str, Formatter]:
-    """``text`` (alias ``full``), ``concise``, ``json``, ``jsonl``, ``github``, ``sarif``."""
+    """``text`` (alias ``full``), ``concise``, ``json``, ``jsonl``, ``github``, ``sarif``,
+    ``html`` and ``claims-json``."""
     return {
         "text": format_text,
         "full": format_text,
@@ -25,4 +27,6 @@ def factlint_formats() -> dict[str, Formatter]:
         "jsonl": format_jsonl,
         "github": format_github,
         "sarif": format_sarif,
+        "html": format_html,
+        "claims-json": format_claims_json,
     }

@@ -52,12 +52,15 @@ def summary_dict(findings: Sequence[Finding]) -> dict[str, int]:
 
 
 def format_json(findings: Sequence[Finding], ctx: ReportContext) -> str:
-    """``{"findings": [...], "summary": {...}}``, indented, non-ASCII kept as is."""
+    """``{"findings": [...], "summary": {...}}``, indented, non-ASCII kept as is.
+
+    After ``--fix`` the summary also has ``"fixed"``: how many findings were fixed.
+    """
     ordered = sorted(findings, key=Finding.sort_key)
-    document = {
-        "findings": [finding_to_dict(f) for f in ordered],
-        "summary": summary_dict(ordered),
-    }
+    summary = summary_dict(ordered)
+    if ctx.fixed is not None:
+        summary["fixed"] = ctx.fixed
+    document = {"findings": [finding_to_dict(f) for f in ordered], "summary": summary}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from factlint.fix import fixability
 from factlint.model import Finding, Severity
 
 if TYPE_CHECKING:
@@ -168,10 +169,18 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"\x1b[{style}m{text}{_RESET}" if color and text else text
 
 
-def _header(finding: Finding, color: bool) -> str:
+def _header(finding: Finding, color: bool, fixable: bool = False) -> str:
     path = _paint(visible(finding.path), _BOLD, color)
     code = _paint(finding.code, _SEVERITY_STYLE[finding.severity], color)
-    return f"{path}:{finding.line}:{finding.column}: {code} {visible(finding.message)}"
+    mark = "[*] " if fixable else ""
+    return f"{path}:{finding.line}:{finding.column}: {code} {mark}{visible(finding.message)}"
+
+
+def _citation(finding: Finding) -> str:
+    """The facts a finding rests on, for one-line formats: `` [facts: id (source); ...]``."""
+    if not finding.facts:
+        return ""
+    return " [facts: " + "; ".join(visible(f.cite()) for f in finding.facts) + "]"
 
 
 def line_window(
@@ -229,9 +238,11 @@ def _notes(finding: Finding, pad: str, color: bool) -> list[str]:
     return notes
 
 
-def render_finding(finding: Finding, document: Document | None, color: bool = False) -> str:
-    """One finding in the ``text`` format (no trailing newline)."""
-    lines = [_header(finding, color)]
+def render_finding(
+    finding: Finding, document: Document | None, color: bool = False, fixable: bool = False
+) -> str:
+    """One finding in the ``text`` format (no trailing newline); ``[*]`` marks a fixable one."""
+    lines = [_header(finding, color, fixable)]
     source = _source_lines(finding, document, color)
     pad = " " * len(str(finding.line)) if source else ""
     lines.extend(source)
@@ -251,14 +262,40 @@ def summary_line(findings: Sequence[Finding]) -> str:
     )
 
 
-def _summary(findings: Sequence[Finding], ctx: ReportContext, concise: bool) -> list[str]:
+def _fixable(findings: Sequence[Finding], ctx: ReportContext) -> tuple[set[Finding], int]:
+    """The findings ``--fix`` (with ``--unsafe-fixes`` when given) would fix; unsafe ones left."""
+    kinds = fixability(findings, ctx.rules, ctx.documents)
+    marked = {f for f, kind in kinds.items() if kind == "safe" or ctx.unsafe_fixes}
+    return marked, len(kinds) - len(marked)
+
+
+def fix_lines(ctx: ReportContext, fixable: int, hidden: int) -> list[str]:
+    """``Fixed N findings.`` after --fix; how many more ``--fix``/``--unsafe-fixes`` would fix."""
+    lines: list[str] = []
+    if ctx.fixed is not None:
+        lines.append(f"Fixed {_plural(ctx.fixed, 'finding')}.")
+    if fixable:
+        option = "--fix --unsafe-fixes" if ctx.unsafe_fixes else "--fix"
+        line = f"[*] {fixable} fixable with {option}"
+        lines.append(line + (f" ({hidden} more with --unsafe-fixes)." if hidden else "."))
+    elif hidden:
+        lines.append(f"{hidden} more fixable with --fix --unsafe-fixes.")
+    return lines
+
+
+def _summary(
+    findings: Sequence[Finding],
+    ctx: ReportContext,
+    concise: bool,
+    fixes: tuple[set[Finding], int] = (set(), 0),
+) -> list[str]:
     if ctx.errors and not findings:
         first = "No findings."
     elif concise and findings:
         first = f"Found {_plural(len(findings), 'finding')}."
     else:
         first = summary_line(findings)
-    lines = [first]
+    lines = [first, *fix_lines(ctx, len(fixes[0]), fixes[1])]
     if ctx.errors:
         lines.append(f"{_plural(len(ctx.errors), 'input error')} reported above.")
     return lines
@@ -267,14 +304,18 @@ def _summary(findings: Sequence[Finding], ctx: ReportContext, concise: bool) -> 
 def format_text(findings: Sequence[Finding], ctx: ReportContext) -> str:
     """The default format: each finding with its source line underlined, then a summary."""
     ordered = sorted(findings, key=Finding.sort_key)
-    blocks = [render_finding(f, ctx.documents.get(f.path), ctx.color) for f in ordered]
-    blocks.append("\n".join(_summary(ordered, ctx, concise=False)))
+    fixes = _fixable(ordered, ctx)
+    blocks = [
+        render_finding(f, ctx.documents.get(f.path), ctx.color, f in fixes[0]) for f in ordered
+    ]
+    blocks.append("\n".join(_summary(ordered, ctx, concise=False, fixes=fixes)))
     return "\n\n".join(blocks) + "\n"
 
 
 def format_concise(findings: Sequence[Finding], ctx: ReportContext) -> str:
     """One ``path:line:col: CODE message`` line per finding, then a count."""
     ordered = sorted(findings, key=Finding.sort_key)
-    lines = [_header(f, ctx.color) for f in ordered]
-    lines.extend(_summary(ordered, ctx, concise=True))
+    fixes = _fixable(ordered, ctx)
+    lines = [_header(f, ctx.color, f in fixes[0]) + _citation(f) for f in ordered]
+    lines.extend(_summary(ordered, ctx, concise=True, fixes=fixes))
     return "\n".join(lines) + "\n"

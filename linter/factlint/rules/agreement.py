@@ -30,9 +30,9 @@ from factlint.facts.model import Entity
 from factlint.hookspecs import hookimpl
 from factlint.model import FactRef, Finding, Mention, MentionKind, Severity
 from factlint.normalize import fold, fold_char
-from factlint.rules.common import quoted_speech
 from factlint.rules.docs import rule_docs
-from factlint.tokens import CLAUSE_BREAKS, DASHES, QUOTES, SENTENCE_BREAKS, Kind, Script, Token
+from factlint.segment import SENTENCE_END
+from factlint.tokens import CLAUSE_MARKS, DASHES, QUOTES, Kind, Script, Token
 
 # --------------------------------------------------------------------- verbs
 
@@ -350,7 +350,7 @@ _TOPIC_PRONOUNS: Mapping[str, frozenset[str]] = MappingProxyType(
     }
 )
 _BRACKETS = frozenset("()[]{}")
-_BOUNDARIES = CLAUSE_BREAKS | QUOTES | DASHES | _BRACKETS | frozenset("…")
+_BOUNDARIES = CLAUSE_MARKS | SENTENCE_END | QUOTES | DASHES | _BRACKETS | frozenset("…")
 _FOLLOW_WINDOW = 10  # words between a verb and its follow-up verb
 
 
@@ -371,6 +371,7 @@ class _Doc:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.tokens = ctx.tokens
+        self.segments = ctx.segments
         self.persons: dict[int, tuple[Mention, Entity]] = {}
         self.person_ends: set[int] = set()
         self.covered: set[int] = set()
@@ -406,7 +407,7 @@ class _Doc:
         if tok.kind is Kind.NEWLINE:
             return True
         if tok.kind is Kind.PUNCT:
-            if tok.text in SENTENCE_BREAKS:
+            if self.segments.ends_sentence(i):
                 return True
             return False if tok.text in _BOUNDARIES else None
         if tok.kind is Kind.WORD and tok.text in particles:
@@ -514,10 +515,6 @@ def _gender_fact(person: Entity) -> FactRef:
     return FactRef(ref.id, ref.source, f"{person.preferred('en')} is {person.gender}")
 
 
-def _facts_note(ref: FactRef) -> str:
-    return f"facts: {ref.id}, {ref.source}" if ref.source else f"facts: {ref.id}"
-
-
 def _report(ctx: CheckContext, hit: _Hit) -> Finding:
     tok = ctx.tokens[hit.token]
     norm = ctx.normalized
@@ -531,17 +528,15 @@ def _report(ctx: CheckContext, hit: _Hit) -> Finding:
     gender = "feminine" if hit.form.feminine else "masculine"
     name = person.preferred("en")
     subject = f"{name}, the subject it continues," if hit.follow_up else name
-    message = (
-        f"'{written}' is {gender} but {subject} is {person.gender} ({_facts_note(ref)}); "
-        f"write '{replacement}'"
-    )
-    message, severity = quoted_speech(
-        ctx.quotes.quoted(start, end),
-        message,
-        Severity.ERROR if hit.confident else Severity.WARNING,
-    )
+    message = f"'{written}' is {gender} but {subject} is {person.gender}; write '{replacement}'"
     return ctx.finding(
-        AG001.code, start, end, message, severity=severity, replacement=replacement, facts=[ref]
+        AG001.code if hit.confident else AG002.code,
+        start,
+        end,
+        message,
+        replacement=replacement,
+        facts=[ref],
+        quoted=ctx.quotes.quoted(start, end),
     )
 
 
@@ -592,27 +587,39 @@ def _title_findings(ctx: CheckContext) -> Iterator[Finding]:
         fix = f"write '{replacement}'" if replacement else "use the masculine form"
         message = (
             f"'{title.text}' is the feminine form of the title but {person.preferred('en')} "
-            f"is male ({_facts_note(ref)}); {fix}"
+            f"is male; {fix}"
         )
-        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             AG001.code,
             title.start,
             title.end,
             message,
-            severity=severity,
             replacement=replacement,
             facts=[ref],
+            quoted=claim.quoted,
         )
 
 
+def _agreement(ctx: CheckContext) -> list[Finding]:
+    cached = ctx.cache.get("agreement.findings")
+    if cached is None:
+        found: list[Finding] = []
+        for hit in _verb_hits(ctx):
+            if not _agrees(hit.form, hit.person):
+                if hit.form.ambiguous and hit.person.gender == "female":
+                    continue  # تحدث may be the feminine imperfect تُحدِث
+                found.append(_report(ctx, hit))
+        found.extend(_title_findings(ctx))
+        ctx.cache["agreement.findings"] = cached = found
+    return cached  # type: ignore[return-value]
+
+
 def check_agreement(ctx: CheckContext) -> Iterator[Finding]:
-    for hit in _verb_hits(ctx):
-        if not _agrees(hit.form, hit.person):
-            if hit.form.ambiguous and hit.person.gender == "female":
-                continue  # تحدث may be the feminine imperfect تُحدِث
-            yield _report(ctx, hit)
-    yield from _title_findings(ctx)
+    return (f for f in _agreement(ctx) if f.code == AG001.code)
+
+
+def check_agreement_follow_up(ctx: CheckContext) -> Iterator[Finding]:
+    return (f for f in _agreement(ctx) if f.code == AG002.code)
 
 
 AG001 = Rule(
@@ -620,13 +627,25 @@ AG001 = Rule(
     name="gender-agreement",
     summary="An Arabic verb or title whose gender disagrees with the person's recorded gender",
     check=check_agreement,
-    severity=Severity.WARNING,
+    severity=Severity.ERROR,
     family="agreement",
     docs=rule_docs("AG001"),
-    fixable=True,
+    fix="unsafe",
+)
+
+
+AG002 = Rule(
+    code="AG002",
+    name="gender-agreement-follow-up",
+    summary="An Arabic verb whose gender disagrees with the person it most likely continues",
+    check=check_agreement_follow_up,
+    severity=Severity.WARNING,
+    family="agreement",
+    docs=rule_docs("AG002"),
+    fix="unsafe",
 )
 
 
 @hookimpl
 def factlint_rules() -> list[Rule]:
-    return [AG001]
+    return [AG001, AG002]

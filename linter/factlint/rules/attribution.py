@@ -15,10 +15,9 @@ from collections.abc import Iterator
 
 from factlint.api import CheckContext, Rule
 from factlint.dates import add_days
-from factlint.facts.model import Entity, Facts, PartialDate, Role
+from factlint.facts.model import Entity, Facts, PartialDate, Role, Title
 from factlint.hookspecs import hookimpl
 from factlint.model import Finding, RoleClaim, Severity, Tense
-from factlint.rules.common import cite, quoted_speech
 from factlint.rules.docs import rule_docs
 
 _FAR = PartialDate(1)
@@ -71,6 +70,30 @@ def _title_label(facts: Facts, claim: RoleClaim) -> str:
     return label
 
 
+def _holders_without_org(
+    facts: Facts, title: Title, person: Entity, day: dt.date | None
+) -> list[tuple[Entity, Role]]:
+    """Who holds a title the text names with no organisation ("X, the interior
+    minister"): only a title that needs none (``org_free``, or one whose every
+    recorded role is at one place, a country), held by someone else at the document
+    date, at one organisation."""
+    roles = list(facts.holders_of(title.id))
+    orgs = {r.org for _, r in roles}
+    if not title.org_free:
+        if len(orgs) != 1:
+            return []
+        only = next(iter(orgs))
+        entity = facts.entities.get(only) if only else None
+        if entity is None or entity.type != "place":
+            return []
+    if day is None:
+        return []
+    current = [(e, r) for e, r in roles if e.id != person.id and r.held_on(day) is True]
+    if len({r.org for _, r in current}) != 1:
+        return []
+    return current
+
+
 def _mentioned(ctx: CheckContext) -> set[str]:
     return {m.target for m in ctx.mentions}
 
@@ -85,10 +108,12 @@ def check_holder(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if title.shared:
             continue  # many hold it at once: another holder says nothing about this person
-        if claim.org is None and not title.org_free:
-            continue
-        org = claim.org.target if claim.org else None
-        holders = [(e, r) for e, r in facts.roles_for(title.id, org) if e.id != person.id]
+        if claim.org is None:
+            holders = _holders_without_org(facts, title, person, ctx.date)
+        else:
+            holders = [
+                (e, r) for e, r in facts.roles_for(title.id, claim.org.target) if e.id != person.id
+            ]
         if not holders:
             continue
         named = [(e, r) for e, r in holders if e.id in mentioned]
@@ -105,10 +130,8 @@ def check_holder(ctx: CheckContext) -> Iterator[Finding]:
             refs.extend(r.fact() for r in person.roles if facts.role_label(r) in own)
         else:
             refs.append(person.fact())
-        message += " " + cite(refs)
-        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
-            AT001.code, claim.start, claim.end, message, severity=severity, facts=refs
+            AT001.code, claim.start, claim.end, message, facts=refs, quoted=claim.quoted
         )
 
 
@@ -130,12 +153,9 @@ def check_organisation(ctx: CheckContext) -> Iterator[Finding]:
         org_name = org.preferred("en") if org else claim.org.target
         roles = "; ".join(describe_role(facts, r) for r in elsewhere[:3])
         refs = [r.fact() for r in elsewhere[:3]]
-        message = (
-            f"the facts record {person.preferred('en')} as {roles}, not at {org_name} " + cite(refs)
-        )
-        message, severity = quoted_speech(claim.quoted, message, Severity.INFO)
+        message = f"the facts record {person.preferred('en')} as {roles}, not at {org_name}"
         yield ctx.finding(
-            AT002.code, claim.org.start, claim.org.end, message, severity=severity, facts=refs
+            AT002.code, claim.org.start, claim.org.end, message, facts=refs, quoted=claim.quoted
         )
 
 
@@ -161,46 +181,68 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
             if held and not ended and not maybe:
                 role = held[0]
                 since = f" since {role.start}" if role.start else ""
-                message = (
-                    f"'former' is wrong: {name} is {label}{since} at the document date {day} "
-                    f"[{role.fact().cite()}]"
-                )
-                message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
+                message = f"'former' is wrong: {name} is {label}{since} at the document date {day}"
                 yield ctx.finding(
                     AT003.code,
                     claim.title.start,
                     claim.title.end,
                     message,
-                    severity=severity,
                     facts=[role.fact()],
+                    quoted=claim.quoted,
                 )
             continue
-        if held or maybe:
+        if held or maybe or claim.tense is Tense.THEN or _narrated(claim, roles, day):
             continue
         # present (or unmarked) tense for a role not held at the document date
         future = [r for r in roles if r.start is not None and r.start.earliest() > day]
         past = [r for r in ended if r.end is not None and add_days(r.end.latest(), grace) < day]
         if future and not ended:
             role = future[0]
-            message = f"{name} became {label} only on {role.start}, after the document date {day} [{role.fact().cite()}]"
+            message = f"{name} became {label} only on {role.start}, after the document date {day}"
         elif past and len(past) == len(roles):
             role = max(past, key=lambda r: r.end or _FAR)
-            message = (
-                f"{name} was {label} until {role.end}; at the document date {day} "
-                f"this is a former role (say 'former') [{role.fact().cite()}]"
-            )
+            if claim.tense is Tense.CURRENT:
+                message = (
+                    f"'current' is wrong: {name} was {label} only until {role.end}, "
+                    f"before the document date {day}"
+                )
+            else:
+                message = (
+                    f"{name} was {label} until {role.end}; at the document date {day} "
+                    f"this is a former role (say 'former')"
+                )
         else:
             continue
-        severity = Severity.ERROR if claim.tense is Tense.CURRENT else Severity.WARNING
-        message, severity = quoted_speech(claim.quoted, message, severity)
+        code = AT003.code if claim.tense is Tense.CURRENT else AT004.code
         yield ctx.finding(
-            AT003.code,
+            code,
             claim.title.start,
             claim.title.end,
             message,
-            severity=severity,
             facts=[role.fact()],
+            quoted=claim.quoted,
         )
+
+
+def _narrated(claim: RoleClaim, roles: list[Role], day: dt.date) -> bool:
+    """The sentence names a past year in which the role was held ("in 2000, ...")."""
+    for year in claim.years:
+        if year >= day.year:
+            continue
+        for role in roles:
+            start = role.start.year if role.start else year
+            end = role.end.year if role.end else day.year
+            if start <= year <= end:
+                return True
+    return False
+
+
+def check_explicit_tense(ctx: CheckContext) -> Iterator[Finding]:
+    return (f for f in check_tense(ctx) if f.code == AT003.code)
+
+
+def check_unmarked_tense(ctx: CheckContext) -> Iterator[Finding]:
+    return (f for f in check_tense(ctx) if f.code == AT004.code)
 
 
 AT001 = Rule(
@@ -217,21 +259,30 @@ AT002 = Rule(
     name="wrong-organisation",
     summary="A person's title placed at an organisation other than the one in the facts",
     check=check_organisation,
-    severity=Severity.INFO,
+    severity=Severity.WARNING,
     family="attribution",
     docs=rule_docs("AT002"),
 )
 AT003 = Rule(
     code="AT003",
     name="wrong-tense",
-    summary="'Former' for a role held at the document date, or the present for one that ended",
-    check=check_tense,
-    severity=Severity.WARNING,
+    summary="'Former' for a role held at the document date, or 'current' for one that ended",
+    check=check_explicit_tense,
+    severity=Severity.ERROR,
     family="attribution",
     docs=rule_docs("AT003"),
+)
+AT004 = Rule(
+    code="AT004",
+    name="unmarked-former-role",
+    summary="A role that ended before the document date, written as if still held",
+    check=check_unmarked_tense,
+    severity=Severity.WARNING,
+    family="attribution",
+    docs=rule_docs("AT004"),
 )
 
 
 @hookimpl
 def factlint_rules() -> list[Rule]:
-    return [AT001, AT002, AT003]
+    return [AT001, AT002, AT003, AT004]

@@ -18,7 +18,3 @@ def quoted_speech(quoted: bool, message: str, severity: Severity) -> tuple[str, 
 def cite(refs: Iterable[FactRef]) -> str:
     """``[id (source); id (source)]`` for a message."""
     return "[" + "; ".join(ref.cite() for ref in refs) + "]"
-
-
-def has_arabic(text: str) -> bool:
-    return any(0x0600 <= ord(c) <= 0x06FF for c in text)

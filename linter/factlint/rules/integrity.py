@@ -51,6 +51,16 @@ _REPEAT_OK = frozenset(
         "كلا",
     )
 )
+# Arabic names of Latin letters: an acronym spelled letter by letter ("بي بي سي",
+# "إف بي آي") repeats them legitimately.
+_LETTER_NAMES = frozenset(
+    fold(w)
+    for w in (
+        "إيه", "ايه", "بي", "سي", "دي", "إي", "إف", "اف", "جي", "إتش", "اتش", "آي", "اي",
+        "جيه", "كيه", "كي", "إل", "ال", "إم", "ام", "إن", "ان", "أو", "او", "كيو", "آر", "ار",
+        "إس", "اس", "تي", "يو", "في", "فى", "دبليو", "إكس", "اكس", "واي", "زد", "زي", "بى",
+    )
+)  # fmt: skip
 # "X and X" that is idiomatic: "more and more", "again and again", "أكثر وأكثر".
 _COORD_OK = frozenset(
     fold(w)
@@ -162,6 +172,11 @@ def check_duplicated(ctx: CheckContext) -> Iterator[Finding]:
         if a.text == b.text:
             if a.text in _REPEAT_OK or _names(ctx, a, b):
                 continue
+            if a.text in _LETTER_NAMES and (
+                (i > 0 and toks[i - 1].text in _LETTER_NAMES)
+                or (i + 2 < n and toks[i + 2].text in _LETTER_NAMES)
+            ):
+                continue  # an acronym spelled out: "بي بي سي", "سي إن إن"
             start, _ = _orig(ctx, a)
             _, end = _orig(ctx, b)
             first = _text(ctx, a)
@@ -317,7 +332,7 @@ TX001 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX001"),
-    fixable=True,
+    fix="safe",
 )
 TX002 = Rule(
     code="TX002",
@@ -327,7 +342,7 @@ TX002 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX002"),
-    fixable=True,
+    fix="safe",
 )
 TX003 = Rule(
     code="TX003",
@@ -337,7 +352,7 @@ TX003 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX003"),
-    fixable=True,
+    fix="safe",
 )
 TX004 = Rule(
     code="TX004",
@@ -347,7 +362,7 @@ TX004 = Rule(
     severity=Severity.WARNING,
     family="integrity",
     docs=rule_docs("TX004"),
-    fixable=True,
+    fix="safe",
 )
 
 

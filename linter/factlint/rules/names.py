@@ -16,7 +16,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extract
 
@@ -26,9 +26,8 @@ from factlint.hookspecs import hookimpl
 from factlint.mentions import alias_tokens, strip_proclitics
 from factlint.model import Finding, Mention, MentionKind, NameStatus, Severity
 from factlint.normalize import fold
-from factlint.rules.common import cite, has_arabic
 from factlint.rules.docs import rule_docs
-from factlint.tokens import SENTENCE_BREAKS, Kind, Script, Token
+from factlint.tokens import Kind, Script, Token, has_arabic
 
 REPORTING_CUES = frozenset(
     {
@@ -89,10 +88,7 @@ def _accepted_forms(ctx: CheckContext, entity_id: str) -> Counter[str]:
     table: dict[str, Counter[str]] = cached if isinstance(cached, dict) else {}
     if not isinstance(cached, dict):
         for m in ctx.mentions:
-            if m.kind is MentionKind.ENTITY and m.status in (
-                NameStatus.PREFERRED,
-                NameStatus.ALIAS,
-            ):
+            if m.kind is MentionKind.ENTITY and m.status.full:
                 table.setdefault(m.target, Counter())[m.text] += 1
         ctx.cache["names.accepted_forms"] = table
     return Counter(table.get(entity_id, ()))
@@ -124,7 +120,7 @@ def check_avoided(ctx: CheckContext) -> Iterator[Finding]:
             m.start,
             m.end,
             f"'{m.text}' is a known wrong form of the name of {entity.preferred('en')}; "
-            f"write '{right}' {cite([entity.fact()])}",
+            f"write '{right}'",
             replacement=right,
             facts=[entity.fact("names")],
         )
@@ -136,7 +132,7 @@ def _reporting_context(ctx: CheckContext, m: Mention) -> bool:
     seen = 0
     while i >= 0 and seen < 3:
         t = tokens[i]
-        if t.kind is Kind.NEWLINE or (t.kind is Kind.PUNCT and t.text in SENTENCE_BREAKS):
+        if ctx.segments.ends_sentence(i):
             break
         if t.kind is Kind.WORD:
             stems = (
@@ -182,47 +178,39 @@ def check_inconsistent(ctx: CheckContext) -> Iterator[Finding]:
             m.start,
             m.end,
             f"'{m.text}' translates the name of {entity.preferred('en')} literally; "
-            f"the document calls it '{right}' elsewhere {cite([entity.fact()])}",
-            severity=Severity.WARNING,
+            f"the document calls it '{right}' elsewhere",
             replacement=right,
             facts=[entity.fact("names")],
         )
-    # transliteration variants of a full name within one script
-    groups: dict[tuple[str, bool], list[Mention]] = defaultdict(list)
+    # spelling variants of a name mixed with another form of it (standard names
+    # listed under `names` are interchangeable and never reported)
+    groups: dict[str, list[Mention]] = defaultdict(list)
     for m in ctx.mentions:
-        if m.kind is not MentionKind.ENTITY or m.status not in (
-            NameStatus.PREFERRED,
-            NameStatus.ALIAS,
-        ):
+        if m.kind is MentionKind.ENTITY and m.status.full:
+            groups[m.target].append(m)
+    for target, group in groups.items():
+        if not any(m.status is NameStatus.VARIANT for m in group):
             continue
-        if len(alias_tokens(m.name)) < 2 and facts.entities.get(m.target, None) is not None:
-            entity = facts.entities[m.target]
-            if entity.type == "person":
-                continue  # a single-word person alias is a short form
-        # transliteration variants are an Arabic-script matter; Latin variants
-        # ("Q*" / "Q-star", "Microsoft Corp.") are usually deliberate
-        if has_arabic(m.text):
-            groups[(m.target, True)].append(m)
-    for (target, _), group in groups.items():
         by_form = Counter(fold(m.name) for m in group)
         if len(by_form) < 2:
             continue
         entity = facts.entities[target]
-        preferred = {
-            fold(f) for f in (entity.names.get("ar", ())[:1] + entity.names.get("en", ())[:1])
-        }
-        majority = max(by_form, key=lambda f: (by_form[f], f in preferred))
+        standard = {fold(m.name) for m in group if m.status is not NameStatus.VARIANT}
+        # the document's majority form, a standard name winning a tie
+        majority = max(sorted(by_form), key=lambda f: (by_form[f], f in standard))
         right = next(m.text for m in group if fold(m.name) == majority)
+        right_variant = next(m for m in group if fold(m.name) == majority).status
         for m in group:
             if fold(m.name) == majority:
                 continue
+            if m.status is not NameStatus.VARIANT and right_variant is not NameStatus.VARIANT:
+                continue  # two standard names: interchangeable
             yield ctx.finding(
                 NM002.code,
                 m.start,
                 m.end,
                 f"{entity.preferred('en')} is written '{right}' elsewhere in this document; "
-                f"use one form {cite([entity.fact()])}",
-                severity=Severity.WARNING,
+                f"'{m.text}' is a spelling variant: use one form",
                 replacement=right,
                 facts=[entity.fact("names")],
             )
@@ -257,18 +245,31 @@ def _split_names(ctx: CheckContext) -> Iterator[Finding]:
             start,
             end,
             f"'{ctx.document.text[start:end]}' splits the name of {entity.preferred('en')}; write '{right}' "
-            f"{cite([entity.fact()])}",
-            severity=Severity.WARNING,
+            f"",
             replacement=right,
             facts=[entity.fact("names")],
         )
 
 
-def _close(word: str, name: str) -> bool:
-    if word == name or len(word) < 4 or len(name) < 4:
+_EN_ENDINGS = ("s", "es", "i", "an", "ian", "ese", "ish", "n")  # plurals and demonyms
+_AR_ENDINGS = ("ي", "يه", "يون", "يين", "ه", "ها", "هم", "ان", "ين")
+
+
+def _inflected(word: str, name: str) -> bool:
+    """The name with an ending of the language: "the Bergs", "نورلاندي"."""
+    longer, shorter = (word, name) if len(word) > len(name) else (name, word)
+    if not longer.startswith(shorter):
+        return False
+    rest = longer[len(shorter) :]
+    return rest in (_AR_ENDINGS if has_arabic(word) else _EN_ENDINGS)
+
+
+def _close(word: str, name: str, minimum: int = 4) -> bool:
+    """Within one edit (two for long names) and similar enough; ``minimum`` letters."""
+    if word == name or min(len(word), len(name)) < minimum or _inflected(word, name):
         return False
     limit = 1 if max(len(word), len(name)) < 8 else 2
-    return Levenshtein.distance(word, name) <= limit and ratio(word, name) >= 80
+    return OSA.distance(word, name) <= limit and (ratio(word, name) >= 80 or word[0] == name[0])
 
 
 def _slot_findings(ctx: CheckContext) -> Iterator[tuple[int, int, Finding]]:
@@ -312,8 +313,7 @@ def _slot_findings(ctx: CheckContext) -> Iterator[tuple[int, int, Finding]]:
         context = " and its description matches" if described else ""
         message = (
             f"'{claim.org_slot_text}' is not a known organisation; the facts record "
-            f"{person.preferred('en')} as {role_text}{context} -- did you mean '{right}'? "
-            + cite(refs)
+            f"{person.preferred('en')} as {role_text}{context} -- did you mean '{right}'?"
         )
         a, b = claim.org_slot
         yield a, b, ctx.finding(NM001.code, a, b, message, replacement=right, facts=refs)
@@ -326,48 +326,129 @@ def _described(ctx: CheckContext, entity: Entity, span: tuple[int, int] | None) 
     return any(fold(d) in text for forms in entity.descriptors.values() for d in forms)
 
 
-def _sentence_of(tokens: tuple[Token, ...], i: int) -> tuple[int, int]:
-    a = i
-    while a > 0 and not (
-        tokens[a - 1].kind is Kind.NEWLINE or tokens[a - 1].text in SENTENCE_BREAKS
-    ):
-        a -= 1
-    b = i
-    while b < len(tokens) and not (
-        tokens[b].kind is Kind.NEWLINE or tokens[b].text in SENTENCE_BREAKS
-    ):
-        b += 1
-    return a, b
+# Arabic letters that stand for vowels, and groups of letters that render one
+# foreign sound (g: ج غ ق ك, v: ف ڤ, ...): a name written with another choice
+# is a transliteration variant, not a misspelling.
+_AR_VOWELS = frozenset("اويىهةأإآءئؤ")
+_AR_SOUNDS = {
+    **dict.fromkeys("جغقكگ", "G"),
+    **dict.fromkeys("فڤ", "F"),
+    **dict.fromkeys("بپ", "B"),
+    **dict.fromkeys("تط", "T"),
+    **dict.fromkeys("سصث", "S"),
+    **dict.fromkeys("زذظ", "Z"),
+    **dict.fromkeys("دض", "D"),
+    **dict.fromkeys("هح", "H"),
+}
+
+
+def _skeleton(word: str) -> str:
+    consonants = [_AR_SOUNDS.get(c, c) for c in word if c not in _AR_VOWELS]
+    return "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
+
+
+def transliteration_variant(word: str, name: str) -> bool:
+    """Whether two Arabic-script spellings differ only in vowel letters, doubled
+    letters or the letter chosen for one foreign sound."""
+    return has_arabic(word) and _skeleton(word) == _skeleton(name)
+
+
+def _common(ctx: CheckContext, readings: list[tuple[str, str]], script: Script) -> bool:
+    lang = "ar" if script is Script.ARABIC else "en"
+    return any(ctx.vocabulary.is_common(stem, lang) for _, stem in readings)
+
+
+def _part_of_other_name(ctx: CheckContext, i: int, toks: set[str]) -> bool:
+    """A Latin word beside another capitalised word that is not of this name
+    ("Greg Allman", "Allman Brothers") belongs to some other name."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(ctx.tokens):
+            continue
+        t = ctx.tokens[j]
+        if t.kind is not Kind.WORD or t.script is not Script.LATIN or t.text in toks:
+            continue
+        if ctx.segments.ends_sentence(j - 1) and j < i:
+            continue  # the word before opens the sentence: its capital says nothing
+        start = ctx.normalized.orig_start(t.start)
+        if ctx.document.text[start : start + 1].isupper():
+            return True
+    return False
+
+
+def _clause_evidence(ctx: CheckContext, i: int, entity: Entity) -> bool:
+    """A title the entity holds (for a person) or a descriptor of it in the same clause."""
+    facts = ctx.facts
+    lo, hi = ctx.segments.sentence_span(i)
+    for m in ctx.mentions:
+        if m.kind is not MentionKind.TITLE or not lo <= m.token_start < hi:
+            continue
+        if not ctx.segments.same_clause(m.token_start, i):
+            continue
+        if entity.type == "person" and any(
+            facts.is_kind_of(r.title, m.target) for r in entity.roles
+        ):
+            return True
+        if entity.type != "person" and any(True for _ in facts.roles_for(m.target, entity.id)):
+            return True
+    a = ctx.normalized.orig_start(ctx.tokens[lo].start) if lo < len(ctx.tokens) else 0
+    b_tok = ctx.tokens[hi - 1] if 0 < hi <= len(ctx.tokens) else None
+    b = ctx.normalized.orig_span(b_tok.start, b_tok.end)[1] if b_tok else a
+    return _described(ctx, entity, (a, b))
 
 
 def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
+    yield from (f for f in _near_misses(ctx) if f.code == NM001.code)
+
+
+def check_variant(ctx: CheckContext) -> Iterator[Finding]:
+    yield from (f for f in _near_misses(ctx) if f.code == NM004.code)
+
+
+def _near_misses(ctx: CheckContext) -> list[Finding]:
+    """NM001 and NM004 findings, computed once per document."""
+    cached = ctx.cache.get("names.near_misses")
+    if cached is None:
+        cached = list(_find_near_misses(ctx))
+        ctx.cache["names.near_misses"] = cached
+    return cached  # type: ignore[return-value]
+
+
+def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
     taken: list[tuple[int, int]] = []
     for a, b, finding in _slot_findings(ctx):
         taken.append((a, b))
         yield finding
     facts = ctx.facts
-    mentioned = {m.target for m in ctx.mentions if m.kind is MentionKind.ENTITY}
+    mentioned = sorted({m.target for m in ctx.mentions if m.kind is MentionKind.ENTITY})
     covered = {i for m in ctx.mentions for i in range(m.token_start, m.token_end)}
     names: dict[
         str, set[str]
     ] = {}  # every word of every name: needs the rest of the name beside it
     strong: dict[str, set[str]] = {}  # one-word names and surnames: stand on their own
-    for target in mentioned:
+
+    def load(target: str) -> bool:
+        if target in names:
+            return True
         entity = facts.entities.get(target)
         if entity is None:
-            continue
+            return False
         full = [alias_tokens(f) for _, f in entity.all_names()]
+        full += [alias_tokens(f) for forms in entity.variants.values() for f in forms]
         short = [alias_tokens(f) for forms in entity.short.values() for f in forms]
         names[target] = {t for toks in full + short for t in toks}
         strong[target] = {toks[0] for toks in full + short if len(toks) == 1}
-    known_words = {t for toks in names.values() for t in toks}
+        return True
+
+    mentioned = [t for t in mentioned if load(t)]
+    known_words = {t for target in mentioned for t in names[target]}
     choices = sorted(known_words)
     in_full_names = {
         k
         for m in ctx.mentions
-        if m.status in (NameStatus.PREFERRED, NameStatus.ALIAS) and m.token_end - m.token_start > 1
+        if m.status.full and m.token_end - m.token_start > 1
         for k in range(m.token_start, m.token_end)
     }
+    all_names = ctx.lexicon.all_name_words
     text = ctx.document.text
     for i, tok in enumerate(ctx.tokens):
         if tok.kind is not Kind.WORD or i in covered or tok.text in known_words:
@@ -377,8 +458,8 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
             if tok.script is Script.ARABIC
             else [tok.text]
         )
-        if any(b in known_words or b in ctx.lexicon.index for b in bare):
-            continue  # an exact name behind a proclitic
+        if any(b in all_names or b in ctx.lexicon.index for b in bare):
+            continue  # an exact name (of any entity) behind a proclitic
         start, _ = ctx.normalized.orig_span(tok.start, tok.end)
         if any(a <= start < b for a, b in taken):
             continue
@@ -390,59 +471,96 @@ def check_near_miss(ctx: CheckContext) -> Iterator[Finding]:
             readings = strip_proclitics(tok.text)
         else:
             continue
-        # candidates within two edits, found in rapidfuzz's C loop; _close decides
+        # candidates within two edits (a transposition is one): names of entities the
+        # document mentions (found in rapidfuzz's C loop), and of entities one of
+        # whose name words stands right beside this word
         near = {
             n
             for _, stem in readings
-            if len(stem) >= 4
-            for n, _, _ in extract(
-                stem, choices, scorer=Levenshtein.distance, score_cutoff=2, limit=None
-            )
+            if len(stem) >= 4 and choices
+            for n, _, _ in extract(stem, choices, scorer=OSA.distance, score_cutoff=2, limit=None)
         }
-        if not near:
-            continue
-        for target, toks in names.items():
+        beside = sorted(
+            {
+                target
+                for j in (i - 1, i + 1)
+                if 0 <= j < len(ctx.tokens) and ctx.tokens[j].kind is Kind.WORD
+                for form in _forms(ctx.tokens[j])
+                for target in ctx.lexicon.word_entities.get(form, ())
+                if load(target)
+            }
+        )
+        for target in beside:
+            near |= names[target]
+        if not near or _common(ctx, readings, tok.script):
+            continue  # a common word of the language is never a misspelt name
+        for target in sorted({*mentioned, *beside}):
+            toks = names[target]
+            # beside the rest of the name, a three-letter surname is checked too
+            minimum = 3 if target in beside else 4
             hit = next(
                 (
                     (p, s, n)
                     for p, s in readings
-                    for n in toks & near
-                    if len(s) >= 4 and _close(s, n)
+                    for n in sorted(toks & near)
+                    if len(s) >= minimum and _close(s, n, minimum)
                 ),
                 None,
             )
             if hit is None:
                 continue
             prefix, stem, name_tok = hit
-            adjacent = _adjacent_name(ctx, i, toks, in_full_names)
-            if not adjacent and name_tok not in strong[target]:
-                continue
-            sa, _ = _sentence_of(ctx.tokens, i)
-            sentence_start = sa == i
-            if tok.script is Script.LATIN and sentence_start and not adjacent:
-                continue
-            if tok.script is Script.ARABIC and not adjacent and len(stem) < 5:
-                continue
             entity = facts.entities[target]
+            adjacent = _adjacent_name(ctx, i, toks, in_full_names)
+            if tok.script is Script.LATIN and not adjacent and _part_of_other_name(ctx, i, toks):
+                continue
+            described = not adjacent and _clause_evidence(ctx, i, entity)
+            standalone = name_tok in strong[target]
+            if not (adjacent or described or standalone):
+                continue
+            sa, _ = ctx.segments.sentence_span(i)
+            if tok.script is Script.LATIN and sa == i and not (adjacent or described):
+                continue  # a capital at the start of a sentence says nothing
+            if tok.script is Script.ARABIC and not (adjacent or described) and len(stem) < 5:
+                continue
             right_tok = _original_name_token(entity, name_tok, tok.script)
             if right_tok is None:
                 continue
             a, b = ctx.normalized.orig_span(tok.start + len(prefix), tok.end)
+            if transliteration_variant(stem, name_tok):
+                yield ctx.finding(
+                    NM004.code,
+                    a,
+                    b,
+                    f"'{text[a:b]}' may be a variant spelling of '{right_tok}' "
+                    f"({entity.preferred('en')}); the facts do not list it",
+                    replacement=right_tok,
+                    facts=[entity.fact("names")],
+                )
+                break
             context = (
                 "next to the rest of the name"
                 if adjacent
-                else "named so elsewhere in this document"
+                else "with a title or description of it in the same clause"
+                if described
+                else "not a word of the language, and named so elsewhere in this document"
             )
             yield ctx.finding(
                 NM001.code,
                 a,
                 b,
-                f"'{text[a:b]}' looks like a misspelling of '{right_tok}' ({entity.preferred('en')}, "
-                f"{context}) {cite([entity.fact()])}",
+                f"'{text[a:b]}' looks like a misspelling of '{right_tok}' "
+                f"({entity.preferred('en')}, {context})",
                 replacement=right_tok,
                 facts=[entity.fact("names")],
             )
             break
+
+
+def _forms(tok: Token) -> list[str]:
+    if tok.script is Script.ARABIC:
+        return [stem for _, stem in strip_proclitics(tok.text)]
+    return [tok.text]
 
 
 def _adjacent_name(ctx: CheckContext, i: int, toks: set[str], in_full_names: set[int]) -> bool:
@@ -478,7 +596,17 @@ NM001 = Rule(
     severity=Severity.ERROR,
     family="names",
     docs=rule_docs("NM001"),
-    fixable=True,
+    fix="safe",
+)
+NM004 = Rule(
+    code="NM004",
+    name="name-variant",
+    summary="A spelling of a known name that differs only as transliterations do (vowel letters, one foreign sound)",
+    check=check_variant,
+    severity=Severity.WARNING,
+    family="names",
+    docs=rule_docs("NM004"),
+    fix="unsafe",
 )
 NM002 = Rule(
     code="NM002",
@@ -488,7 +616,7 @@ NM002 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM002"),
-    fixable=True,
+    fix="safe",
 )
 NM003 = Rule(
     code="NM003",
@@ -498,10 +626,10 @@ NM003 = Rule(
     severity=Severity.WARNING,
     family="names",
     docs=rule_docs("NM003"),
-    fixable=True,
+    fix="safe",
 )
 
 
 @hookimpl
 def factlint_rules() -> list[Rule]:
-    return [NM001, NM002, NM003]
+    return [NM001, NM002, NM003, NM004]

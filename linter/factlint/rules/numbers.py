@@ -18,7 +18,6 @@ from factlint.dates import add_days
 from factlint.facts.model import Entity, PartialDate, Quantity
 from factlint.hookspecs import hookimpl
 from factlint.model import DateClaim, Finding, Severity
-from factlint.rules.common import cite, quoted_speech
 from factlint.rules.docs import rule_docs
 
 _ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
@@ -99,15 +98,14 @@ def check_age(ctx: CheckContext) -> Iterator[Finding]:
             replacement = None
         message = (
             f"{person.preferred('en')} was {right} at the document date {at} "
-            f"(born {born}), not {claim.age} {cite([ref])}"
+            f"(born {born}), not {claim.age}"
         )
-        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             ND001.code,
             claim.start,
             claim.end,
             message,
-            severity=severity,
+            quoted=claim.quoted,
             replacement=replacement,
             facts=[ref],
         )
@@ -116,21 +114,30 @@ def check_age(ctx: CheckContext) -> Iterator[Finding]:
 # -- ND002 ----------------------------------------------------------------------------
 
 
+FUTURE_WINDOW = 60  # days: a date without a year up to two months ahead is upcoming
+
+
 def _resolve_year(claim: DateClaim, day: dt.date | None) -> int | None:
+    """The year of a date: as written, or the one a news article most likely means --
+    the coming occurrence when it is at most FUTURE_WINDOW days away, else the last."""
     if claim.year is not None:
         return claim.year
     if day is None:
         return None
-    best: tuple[int, int] | None = None
+    past: dt.date | None = None
+    future: dt.date | None = None
     for year in (day.year - 1, day.year, day.year + 1):
         try:
             candidate = dt.date(year, claim.month, claim.day)
         except ValueError:
             continue
-        distance = abs((candidate - day).days)
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    return best[1] if best else None
+        if candidate <= day:
+            past = candidate
+        elif future is None:
+            future = candidate
+    if future is not None and ((future - day).days <= FUTURE_WINDOW or past is None):
+        return future.year
+    return past.year if past is not None else None
 
 
 def weekday_word(weekday: int, written: str) -> str:
@@ -169,13 +176,12 @@ def check_weekday(ctx: CheckContext) -> Iterator[Finding]:
             f"{date.day} {MONTH_EN[date.month - 1]} {date.year}{given} was a "
             f"{WEEKDAY_EN[real]}, not a {said}"
         )
-        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             ND002.code,
             a,
             b,
             message,
-            severity=severity,
+            quoted=claim.quoted,
             replacement=weekday_word(real, written),
         )
 
@@ -194,16 +200,14 @@ def check_year(ctx: CheckContext) -> Iterator[Finding]:
         ref = entity.fact(claim.kind)
         verb = "was founded" if claim.kind == "founded" else "was born"
         message = (
-            f"{entity.preferred('en')} {verb} in {recorded.year} ({recorded}), "
-            f"not {claim.year} {cite([ref])}"
+            f"{entity.preferred('en')} {verb} in {recorded.year} ({recorded}), not {claim.year}"
         )
-        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
         yield ctx.finding(
             ND003.code,
             claim.start,
             claim.end,
             message,
-            severity=severity,
+            quoted=claim.quoted,
             replacement=digits_like(recorded.year, ctx.document.text[claim.start : claim.end]),
             facts=[ref],
         )
@@ -248,17 +252,13 @@ def check_count(ctx: CheckContext) -> Iterator[Finding]:
         noun = (kind.names.get("en") or (q.kind,))[0] if kind else q.kind
         about = "about " if q.approximate else ""
         when = f" as of {q.as_of}" if q.as_of else ""
-        message = (
-            f"{entity.preferred('en')} had {about}{q.value} {noun}{when}, "
-            f"not {claim.value} {cite([q.fact()])}"
-        )
-        message, severity = quoted_speech(claim.quoted, message, Severity.ERROR)
+        message = f"{entity.preferred('en')} had {about}{q.value} {noun}{when}, not {claim.value}"
         yield ctx.finding(
             ND004.code,
             claim.start,
             claim.end,
             message,
-            severity=severity,
+            quoted=claim.quoted,
             replacement=None
             if q.approximate
             else digits_like(q.value, ctx.document.text[claim.start : claim.end]),
@@ -276,8 +276,7 @@ def check_list(ctx: CheckContext) -> Iterator[Finding]:
             continue
         names = "; ".join(text[a:b] for a, b in claim.items)
         message = f"the text announces {claim.count} but lists {len(claim.items)}: {names}"
-        message, severity = quoted_speech(claim.quoted, message, Severity.WARNING)
-        yield ctx.finding(ND005.code, claim.start, claim.end, message, severity=severity)
+        yield ctx.finding(ND005.code, claim.start, claim.end, message, quoted=claim.quoted)
 
 
 ND001 = Rule(
@@ -288,7 +287,7 @@ ND001 = Rule(
     severity=Severity.ERROR,
     family="numbers",
     docs=rule_docs("ND001"),
-    fixable=True,
+    fix="unsafe",
 )
 ND002 = Rule(
     code="ND002",
@@ -298,7 +297,7 @@ ND002 = Rule(
     severity=Severity.ERROR,
     family="numbers",
     docs=rule_docs("ND002"),
-    fixable=True,
+    fix="unsafe",
 )
 ND003 = Rule(
     code="ND003",
@@ -308,7 +307,7 @@ ND003 = Rule(
     severity=Severity.ERROR,
     family="numbers",
     docs=rule_docs("ND003"),
-    fixable=True,
+    fix="unsafe",
 )
 ND004 = Rule(
     code="ND004",
@@ -318,7 +317,7 @@ ND004 = Rule(
     severity=Severity.ERROR,
     family="numbers",
     docs=rule_docs("ND004"),
-    fixable=True,
+    fix="unsafe",
 )
 ND005 = Rule(
     code="ND005",

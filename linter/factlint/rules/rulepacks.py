@@ -38,7 +38,7 @@ import os
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,6 @@ _STEMS_KEY = "rulepacks.stems"
 # a pack lists the definite and the indefinite form when it needs both).
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _LAM_PROCLITICS = ("ول", "فل", "ل")
-_SENTENCE_END = frozenset(".!?؟")
 _FIELDS = frozenset({"match", "replacement"})
 
 _PHRASE: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
@@ -551,7 +550,7 @@ def _bounds(ctx: CheckContext, match: Match, window: str | int) -> tuple[int, in
         tok = toks[k]
         if tok.kind is Kind.NEWLINE:  # a paragraph break: wrapped lines are already joined
             return True
-        return not paragraph and tok.kind is Kind.PUNCT and tok.text in _SENTENCE_END
+        return not paragraph and ctx.segments.ends_sentence(k)
 
     lo = match.first
     while lo > 0 and not stop(lo - 1):
@@ -631,18 +630,19 @@ def run_rule(ctx: CheckContext, rule: PackRule) -> Iterator[Finding]:
         message = rule.message.format(match=text, replacement=replacement or "")
         refs: list[FactRef] = []
         if rule.source:
-            message += f" [{rule.source}]"
             refs.append(FactRef(f"{rule.pack}/{rule.name}", rule.source))
         reported.add((match.first, match.last))
-        yield ctx.finding(
+        found = ctx.finding(
             rule.code,
             start,
             end,
             message,
-            severity=rule.severity,
             replacement=replacement,
             facts=refs,
         )
+        # a pack rule's severity is declared in its pack (it may not be registered
+        # when the pack came from --rules)
+        yield found if found.severity is rule.severity else replace(found, severity=rule.severity)
 
 
 def _pattern_matches(ctx: CheckContext, pattern: re.Pattern[str]) -> Iterator[Match]:
@@ -706,7 +706,7 @@ def as_rule(rule: PackRule) -> Rule:
         severity=rule.severity,
         family=FAMILY,
         docs=pack_docs(rule),
-        fixable=rule.type == "substitution",
+        fix="safe" if rule.type == "substitution" else None,
     )
 
 
@@ -718,7 +718,7 @@ GL000 = Rule(
     severity=Severity.WARNING,
     family=FAMILY,
     docs=rule_docs(META_CODE),
-    fixable=True,
+    fix="safe",
 )
 
 
