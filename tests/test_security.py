@@ -54,6 +54,14 @@ def test_a_symlink_out_of_the_repository_is_refused(repo: Path) -> None:
         load_config([repo], config)
 
 
+def test_a_default_claims_symlink_out_of_the_repository_is_refused(repo: Path) -> None:
+    outside = repo.parent / "private"
+    outside.mkdir()
+    (repo / "claims").symlink_to(outside)
+    with pytest.raises(ConfigError, match="claims: 'claims' leads outside the repository"):
+        load_config([repo])
+
+
 def test_paths_inside_the_repository_and_absolute_paths_are_accepted(repo: Path) -> None:
     outside = repo.parent / "shared-facts"
     outside.mkdir()

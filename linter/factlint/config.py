@@ -319,8 +319,11 @@ def parse_config(data: Mapping[str, Any], text: str, path: Path) -> Config:
 
 
 def _default_dir(root: Path, name: str) -> tuple[Path, ...]:
+    """``root/name`` when it exists; a committed symlink out of the repository is an error."""
     candidate = root / name
-    return (candidate,) if candidate.exists() else ()
+    if not candidate.exists():
+        return ()
+    return (config_path(name, root, repository_of(root), name),)
 
 
 def load_config(paths: Sequence[Path], explicit: Path | None = None) -> Config:
