@@ -354,7 +354,27 @@ AR_TOTAL_BEFORE = frozenset(
 )
 
 AR_TOTAL_NEAR = frozenset(
-    {"عدد", "عددهم", "عددها", "عددهن", "يعمل", "تعمل", "يضم", "تضم", "توظف", "يوظف", "لدي"}
+    {
+        "عدد",
+        "عددهم",
+        "عددها",
+        "عددهن",
+        "يعمل",
+        "تعمل",
+        "يضم",
+        "تضم",
+        "توظف",
+        "يوظف",
+        "لدي",
+        "يملك",
+        "تملك",
+        "يمتلك",
+        "تمتلك",
+        "يحمل",
+        "تحمل",
+        "لديه",
+        "لديها",
+    }
 )
 EN_COUNT_WORDS: dict[str, int] = {
     "two": 2,
@@ -633,6 +653,17 @@ def _only_person(r: _Reader, lo: int) -> Mention | None:
     return None
 
 
+AR_AGE_REACH = frozenset({"بلغ", "يبلغ", "بلغت", "تبلغ", "اكمل", "يكمل", "اكملت", "تكمل"})
+EN_AGE_AFTER = frozenset({"this", "in", "on", "last", "today", "and", "years", "when", "after"})
+
+
+def _age_ends(r: _Reader, k: int) -> bool:
+    """After "now N" / "turned N": the end of the phrase, not a noun ("now 59 percent")."""
+    if r.is_sentence_end(k) or r.is_punct(k, {",", "،", ";", ")", "—", "–"}):
+        return True
+    return r.word(k) in EN_AGE_AFTER
+
+
 def _ages(r: _Reader) -> list[AgeClaim]:
     out: list[AgeClaim] = []
     for i in range(r.n):
@@ -673,6 +704,26 @@ def _ages(r: _Reader) -> list[AgeClaim]:
                 mode, person = "", r.ends.get(i - 1)
         elif w1 == "aged":
             mode, lo = "clause", i - 1
+        elif w1 in ("now", "turned", "turns") and _age_ends(r, i + 1):
+            # "X, now 59," / "X, who is now 64" / "X, who turned 40 this week"
+            k = i - 2
+            while k >= 0 and r.word(k) in ("is", "who", "has", "just", "recently"):
+                k -= 1
+            if r.is_punct(k, COMMAS):
+                k -= 1
+            person = r.ends.get(k + 1) if r.is_person(r.ends.get(k + 1)) else None
+            mode, lo = ("", i - 1) if person is not None else ("clause", i - 1)
+        elif unit and (w1 in AR_AGE_REACH or (w1 == "الان" and w2 in AR_AGE_REACH)):
+            # "بلغ الآن 38 عامًا"; "X، الذي بلغ ..." names X
+            lo = i - 1 if w1 in AR_AGE_REACH else i - 2
+            k = lo - 1
+            if r.word(k) in ("الذي", "التي", "وهو", "وهي"):
+                k -= 1
+                if r.is_punct(k, COMMAS):
+                    k -= 1
+                found = r.ends.get(k + 1)
+                person = found if r.is_person(found) else None
+            mode = "clause"
         elif w1 == "(" and ((unit and r.word(i + 2) == ")") or nxt == ")"):
             mode, lo = "", i - 1
         elif (
@@ -920,6 +971,32 @@ def _years(r: _Reader) -> list[YearClaim]:
     return out
 
 
+ORG_ANAPHORS = frozenset(
+    {
+        "company", "group", "bank", "lender", "club", "firm", "party", "team", "exchange",
+        "insurer", "carrier", "airline", "league", "startup", "conglomerate", "operator",
+        "الشركه", "المجموعه", "البنك", "المصرف", "النادي", "الحزب", "الفريق", "البورصه",
+        "الدوري", "المؤسسه", "الاتحاد", "المنصه",
+    }
+)  # fmt: skip
+ANAPHOR_SENTENCES = 3  # how far back "the company" looks for the company
+
+
+def _anaphor_org(r: _Reader, k: int) -> Mention | None:
+    """The organisation "the company" / "البنك" at token k stands for: the last
+    organisation named in the few sentences before it."""
+    sentence = r.sent[k] if 0 <= k < r.n else 0
+    a = bisect.bisect_left(r.entity_starts, k) - 1
+    while a >= 0:
+        m = r.entities[a]
+        if r.sent[m.token_start] < sentence - ANAPHOR_SENTENCES:
+            return None
+        if r.etype(m) == "organization":
+            return m
+        a -= 1
+    return None
+
+
 def _subject_before(r: _Reader, v: int, wanted: Callable[[Mention | None], bool]) -> Mention | None:
     """The entity right before a verb: "OpenAI, which was founded", "ألتمان الذي ولد".
 
@@ -932,6 +1009,9 @@ def _subject_before(r: _Reader, v: int, wanted: Callable[[Mention | None], bool]
         ent = r.entity_at[k]
         if ent is not None:
             return ent if wanted(ent) else None
+        if r.forms(k) & ORG_ANAPHORS:
+            found = _anaphor_org(r, k)  # "وكانت البورصة، التي تأسست عام 1968"
+            return found if wanted(found) else None
         if not (r.forms(k) & SUBJECT_CONNECTORS):
             return None
         k -= 1
@@ -1040,6 +1120,13 @@ def _counts(r: _Reader, kinds: _KindIndex) -> list[CountClaim]:
         kind = noun[0]
         if subject is None:
             subject = _nearest_entity(r, i)
+        if subject is None:  # "the lender ... its 340 branches", "ويعمل في المجموعة"
+            for j in range(i - 1, max(-1, i - 12), -1):
+                if r.is_sentence_end(j):
+                    break
+                if r.forms(j) & ORG_ANAPHORS:
+                    subject = _anaphor_org(r, j)
+                    break
         total = _is_total(r, i, subject) and r.word(noun[1]) not in RELATIVES
         if (
             part_of
@@ -1253,8 +1340,10 @@ def _lists(r: _Reader) -> list[ListClaim]:
         if counted is None:
             continue
         count, definite = counted
-        if r.word(i + 1) in LIST_NOT_NOUNS:
-            continue
+        if r.word(i + 1) in LIST_NOT_NOUNS or count > 12:
+            continue  # a list of more than a dozen is not written out in a sentence
+        if definite and any(r.word(j) in ("من", "of") for j in range(max(0, i - 5), i)):
+            continue  # "اثنين من أظهرة الفريق الثلاثة": the count of a larger group
         # words up to the introducer
         k = i + 1
         words = 0

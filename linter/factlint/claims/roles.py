@@ -222,6 +222,8 @@ class _Reader:
         k = j
         if k < n and self.text(k) in AR_FORMER:
             tense, k = Tense.FORMER, k + 1
+        elif k < n and self.text(k) in AR_CURRENT and org is not None:
+            tense, k = Tense.CURRENT, k + 1  # "مدرب الفرسان الحالي X"
         return _OrgPart(org, tense, k if org is not None else j, slot, descriptor)
 
     def titles_from(self, i: int) -> tuple[list[Mention], int]:

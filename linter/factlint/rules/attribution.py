@@ -71,7 +71,7 @@ def _title_label(facts: Facts, claim: RoleClaim) -> str:
 
 
 def _holders_without_org(
-    facts: Facts, title: Title, person: Entity, day: dt.date | None
+    facts: Facts, title: Title, person: Entity, day: dt.date | None, tense: Tense
 ) -> list[tuple[Entity, Role]]:
     """Who holds a title the text names with no organisation ("X, the interior
     minister"): only a title that needs none (``org_free``, or one whose every
@@ -86,12 +86,15 @@ def _holders_without_org(
         entity = facts.entities.get(only) if only else None
         if entity is None or entity.type != "place":
             return []
-    if day is None:
+    others = [(e, r) for e, r in roles if e.id != person.id]
+    if tense not in (Tense.FORMER, Tense.THEN):
+        # a claim about the document date: who holds it then
+        if day is None:
+            return []
+        others = [(e, r) for e, r in others if r.held_on(day) is True]
+    if len({r.org for _, r in others}) != 1:
         return []
-    current = [(e, r) for e, r in roles if e.id != person.id and r.held_on(day) is True]
-    if len({r.org for _, r in current}) != 1:
-        return []
-    return current
+    return others
 
 
 def _mentioned(ctx: CheckContext) -> set[str]:
@@ -109,7 +112,7 @@ def check_holder(ctx: CheckContext) -> Iterator[Finding]:
         if title.shared:
             continue  # many hold it at once: another holder says nothing about this person
         if claim.org is None:
-            holders = _holders_without_org(facts, title, person, ctx.date)
+            holders = _holders_without_org(facts, title, person, ctx.date, claim.tense)
         else:
             holders = [
                 (e, r) for e, r in facts.roles_for(title.id, claim.org.target) if e.id != person.id
@@ -144,8 +147,10 @@ def check_organisation(ctx: CheckContext) -> Iterator[Finding]:
         title = facts.titles.get(claim.title.target)
         if person is None or title is None or _matching(facts, person, claim):
             continue
-        if any(e.id != person.id for e, _ in facts.roles_for(title.id, claim.org.target)):
-            continue  # AT001 reports it
+        if not title.shared and any(
+            e.id != person.id for e, _ in facts.roles_for(title.id, claim.org.target)
+        ):
+            continue  # AT001 reports it (a shared title: others at the org say nothing)
         elsewhere = [r for r in person.roles if facts.is_kind_of(r.title, title.id) and r.org]
         if not elsewhere:
             continue
@@ -178,7 +183,7 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
         name = person.preferred("en")
         label = _title_label(facts, claim)
         if claim.tense is Tense.FORMER:
-            if held and not ended and not maybe:
+            if held and not maybe:  # held at the document date, whatever came before
                 role = held[0]
                 since = f" since {role.start}" if role.start else ""
                 message = f"'former' is wrong: {name} is {label}{since} at the document date {day}"

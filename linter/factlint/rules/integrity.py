@@ -61,6 +61,31 @@ _LETTER_NAMES = frozenset(
         "إس", "اس", "تي", "يو", "في", "فى", "دبليو", "إكس", "اكس", "واي", "زد", "زي", "بى",
     )
 )  # fmt: skip
+# English role nouns: "president and president" is a slip even without a title lexicon
+_EN_ROLE_NOUNS = frozenset(
+    [
+        "president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "minister",
+        "secretary",
+        "chief",
+        "coach",
+        "captain",
+        "editor",
+        "founder",
+        "governor",
+        "senator",
+        "mayor",
+        "manager",
+        "treasurer",
+        "ambassador",
+    ]
+)
+# letter names that are also words: doubled, they are a slip unless an acronym is spelled
+_LETTER_WORDS = frozenset(fold(w) for w in ("إن", "أن", "في", "أو", "أي", "آي", "ال", "إم", "إي"))
 # "X and X" that is idiomatic: "more and more", "again and again", "أكثر وأكثر".
 _COORD_OK = frozenset(
     fold(w)
@@ -162,6 +187,31 @@ def _coordinated_ok(word: str, tok: Token) -> bool:
     return tok.script is Script.LATIN and word.endswith(("ed", "ing"))
 
 
+_HARAKAT = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
+
+
+def _written_alike(ctx: CheckContext, a: Token, b: Token, conjunction: bool = False) -> bool:
+    """Whether two tokens that fold alike are written alike: not when their vowel
+    marks differ (قد مرُض مرضَ), nor their letters before folding (علي / على), nor
+    their case (AS / as)."""
+    x, y = _text(ctx, a).replace("\u0640", ""), _text(ctx, b).replace("\u0640", "")
+    if conjunction:  # "رئيس ورئيس": compare without the و written on the second
+        y = y[1:].lstrip("".join(_HARAKAT))
+    marked_x = any(c in _HARAKAT for c in x)
+    marked_y = any(c in _HARAKAT for c in y)
+    if marked_x and marked_y and x != y:
+        return False
+    bare_x = "".join(c for c in x if c not in _HARAKAT)
+    bare_y = "".join(c for c in y if c not in _HARAKAT)
+    if bare_x.lower() != bare_y.lower():
+        return False
+    return bare_x.isupper() == bare_y.isupper()
+
+
+def _title_at(ctx: CheckContext, i: int) -> bool:
+    return any(m.token_start <= i < m.token_end and m.kind.value == "title" for m in ctx.mentions)
+
+
 def check_duplicated(ctx: CheckContext) -> Iterator[Finding]:
     toks = ctx.tokens
     n = len(toks)
@@ -170,10 +220,11 @@ def check_duplicated(ctx: CheckContext) -> Iterator[Finding]:
         if not (_word(a) and _word(b)) or not _spaced(ctx, a, b):
             continue
         if a.text == b.text:
-            if a.text in _REPEAT_OK or _names(ctx, a, b):
+            if a.text in _REPEAT_OK or _names(ctx, a, b) or not _written_alike(ctx, a, b):
                 continue
             if a.text in _LETTER_NAMES and (
-                (i > 0 and toks[i - 1].text in _LETTER_NAMES)
+                a.text not in _LETTER_WORDS
+                or (i > 0 and toks[i - 1].text in _LETTER_NAMES)
                 or (i + 2 < n and toks[i + 2].text in _LETTER_NAMES)
             ):
                 continue  # an acronym spelled out: "بي بي سي", "سي إن إن"
@@ -198,6 +249,14 @@ def check_duplicated(ctx: CheckContext) -> Iterator[Finding]:
                 continue
         if third is None or _coordinated_ok(a.text, a) or _names(ctx, a, third):
             continue
+        if not _written_alike(ctx, a, third, conjunction=third is b):
+            continue  # "من العَتْرِ والعَتْرُ": two grammatical cases, two words
+        if a.script is Script.LATIN and not (
+            _title_at(ctx, i) or a.text in _EN_ROLE_NOUNS or _text(ctx, a).isupper()
+        ):
+            continue  # English "X and X" is an intensifier ("millions and millions")
+        if len(a.text) == 1:
+            continue  # "P and P'"
         if i > 0 and toks[i - 1].text in _BETWEEN:
             continue  # "بين الحين والحين": a comparison, not a slip
         start, _ = _orig(ctx, a)
