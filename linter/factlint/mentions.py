@@ -52,6 +52,7 @@ class Alias:
     status: NameStatus
     feminine: bool | None = None
     caps: tuple[bool, ...] = ()  # which words of a Latin proper name are capitalised
+    construct: bool = False  # an Arabic title in construct state ("وزير خارجية")
 
 
 @dataclass(frozen=True)
@@ -115,15 +116,23 @@ def _aliases(facts: Facts) -> Iterator[Alias]:
                 # gender is marked in Arabic only: an English title is neither form
                 fem = feminine if lang == "ar" or feminine else None
                 for form in forms:
+                    tokens = alias_tokens(form)
                     yield Alias(
-                        alias_tokens(form),
-                        MentionKind.TITLE,
-                        title.id,
-                        form,
-                        lang,
-                        NameStatus.PREFERRED,
-                        fem,
+                        tokens, MentionKind.TITLE, title.id, form, lang, NameStatus.PREFERRED, fem
                     )
+                    if lang == "ar" and len(tokens) >= 2 and tokens[-1].startswith("ال"):
+                        # construct state before a name: "وزير الخارجية" -> "وزير خارجية تسمير"
+                        bare = (*tokens[:-1], tokens[-1][2:])
+                        yield Alias(
+                            bare,
+                            MentionKind.TITLE,
+                            title.id,
+                            form,
+                            lang,
+                            NameStatus.PREFERRED,
+                            fem,
+                            construct=True,
+                        )
 
 
 def build_lexicon(facts: Facts) -> Lexicon:
@@ -142,6 +151,17 @@ def build_lexicon(facts: Facts) -> Lexicon:
         max_len = max(max_len, len(alias.tokens))
         if alias.kind is MentionKind.ENTITY and alias.status is not NameStatus.LITERAL:
             name_tokens.setdefault(alias.target, set()).update(alias.tokens)
+    # a construct-state title must not swallow the first word of a name
+    # ("زعيم حزب" would eat "حزب التجديد الشعبي")
+    entity_firsts = {
+        first
+        for first, aliases in index.items()
+        if any(a.kind is MentionKind.ENTITY for a in aliases)
+    }
+    for first in list(index):
+        index[first] = [
+            a for a in index[first] if not (a.construct and a.tokens[-1] in entity_firsts)
+        ]
     for aliases in index.values():
         aliases.sort(key=lambda a: -len(a.tokens))
     single_words: dict[str, str] = {}
@@ -314,7 +334,10 @@ def drop_common_short_forms(
 
 def _before_a_name(m: Mention, mentions: tuple[Mention, ...]) -> bool:
     return any(
-        o.token_start == m.token_end and o.kind is MentionKind.ENTITY and o is not m
+        o.token_start == m.token_end
+        and o.kind is MentionKind.ENTITY
+        and o is not m
+        and not o.prefix  # "وحداد ونادية": a list, not a title before a name
         for o in mentions
     )
 

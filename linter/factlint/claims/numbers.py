@@ -46,7 +46,7 @@ from factlint.model import (
     MentionKind,
     YearClaim,
 )
-from factlint.normalize import Normalized
+from factlint.normalize import Normalized, fold
 from factlint.numerals import to_float, to_int
 from factlint.quotes import QuoteScan
 from factlint.segment import Segments
@@ -653,7 +653,9 @@ def _only_person(r: _Reader, lo: int) -> Mention | None:
     return None
 
 
-AR_AGE_REACH = frozenset({"بلغ", "يبلغ", "بلغت", "تبلغ", "اكمل", "يكمل", "اكملت", "تكمل"})
+AR_AGE_REACH = frozenset(
+    fold(w) for w in ("بلغ", "يبلغ", "بلغت", "تبلغ", "أكمل", "يكمل", "أكملت", "تكمل")
+)
 EN_AGE_AFTER = frozenset({"this", "in", "on", "last", "today", "and", "years", "when", "after"})
 
 
@@ -972,7 +974,8 @@ def _years(r: _Reader) -> list[YearClaim]:
 
 
 ORG_ANAPHORS = frozenset(
-    {
+    fold(w)
+    for w in {
         "company", "group", "bank", "lender", "club", "firm", "party", "team", "exchange",
         "insurer", "carrier", "airline", "league", "startup", "conglomerate", "operator",
         "الشركه", "المجموعه", "البنك", "المصرف", "النادي", "الحزب", "الفريق", "البورصه",

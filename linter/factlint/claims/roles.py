@@ -18,15 +18,21 @@ recorded (``org_slot``) so that the name rules can check it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from factlint.facts.model import Facts
 from factlint.model import Mention, MentionKind, RoleClaim, Tense
-from factlint.normalize import Normalized
+from factlint.normalize import Normalized, fold
 from factlint.quotes import QuoteScan
 from factlint.segment import Segments
 from factlint.tokens import Kind, Script, Token
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    """Word lists are compared with normalized tokens: fold them the same way."""
+    return frozenset(fold(w) for w in words)
+
 
 COMMAS = frozenset("،,")
 BREAKS = frozenset('؛;!?؟:\n()[]{}“”«»"–—|\ufffc')
@@ -37,19 +43,19 @@ EN_THEN = frozenset({"then"})
 # phrases after a title that place the role in the past ("at the time", "under President X")
 EN_THEN_AFTER = (("at", "the", "time"), ("at", "that", "time"), ("back", "then"), ("then",))
 EN_RANGE = frozenset({"from", "between", "until", "till", "to", "through"})
-AR_THEN = frozenset({"انذاك", "حينها", "وقتها", "حينذاك", "يومها", "وقتذاك"})
+AR_THEN = _folded({"انذاك", "حينها", "وقتها", "حينذاك", "يومها", "وقتذاك"})
 AR_THEN_AFTER = (("في", "ذلك", "الوقت"), ("في", "عهد"), ("خلال", "عهد"), ("ابان", "عهد"))
-AR_RANGE = frozenset({"من", "بين", "حتى", "الى", "منذ", "وحتى"})
+AR_RANGE = _folded({"من", "بين", "حتى", "الى", "منذ", "وحتى"})
 EN_LINKERS = frozenset({"of", "at", "for", "in", "with"})
 EN_CONJ = frozenset({"and", "&"})
-AR_FORMER = frozenset(
+AR_FORMER = _folded(
     {"السابق", "السابقه", "سابق", "سابقه", "سابقا", "الاسبق", "الاسبقه", "الاسبقين", "السابقين"}
 )
-AR_CURRENT = frozenset({"الحالي", "الحاليه", "حاليا"})
+AR_CURRENT = _folded({"الحالي", "الحاليه", "حاليا"})
 AR_LINKERS = frozenset({"في", "لدي", "من"})
 # Generic nouns of a construct chain between a title and an organisation's name
 # ("حارس نادي X", "مدرب منتخب Y", "وزير خارجية Z" has none).
-AR_GENERIC = frozenset(
+AR_GENERIC = _folded(
     {
         "نادي", "فريق", "منتخب", "شركه", "وزاره", "حكومه", "بنك", "مصرف", "حزب",
         "مجموعه", "جامعه", "صحيفه", "موقع", "منصه", "دوري", "اتحاد", "هيئه", "مؤسسه",
@@ -57,7 +63,7 @@ AR_GENERIC = frozenset(
     }
 )  # fmt: skip
 # Adjectives between an Arabic title and what follows it ("وزير المالية الجديد X").
-AR_TITLE_ADJECTIVES = frozenset(
+AR_TITLE_ADJECTIVES = _folded(
     {
         "الجديد", "الجديده", "المؤقت", "المؤقته", "المكلف", "المكلفه", "المقبل", "المقبله",
         "المنتخب", "المنتخبه", "العام", "العامه", "الاول", "الاولي", "التنفيذي", "الفخري",
@@ -361,9 +367,13 @@ def extract_roles(
             )
 
     verbs = _title_verbs(facts)
+    ending_at: dict[int, Mention] = {}  # the first mention ending at each token
+    for m in mentions:
+        ending_at.setdefault(m.token_end, m)
     for m in mentions:
         if not r.is_person(m):
             continue
+        named_by: Mention | None = None
         english = False
         j = m.token_end
         tense = Tense.UNSPECIFIED
@@ -392,6 +402,9 @@ def extract_roles(
             # "named X as chief executive": a claim about the title, not the date
             tense = Tense.THEN
             k = j + 1
+            subject = ending_at.get(m.token_start - 1)
+            if r.is_org(subject):
+                named_by = subject  # "Norvale named X as chief executive": at Norvale
         elif arabic and r.is_title(r.at.get(j)) and not r.at[j].prefix:
             k = j  # "وقال X مدرب Y إن": apposition without a comma
         else:
@@ -442,12 +455,11 @@ def extract_roles(
         end = part.end if part is not None else after
         if r.is_person(r.at.get(end)):
             continue  # "X, captain Y and ...": the title stands before the next name
+        if org is None and named_by is not None:
+            org = named_by
         add(m, titles, org, tense, part, base)
 
     # title first: "TITLE [of ORG], PERSON", "ORG's TITLE PERSON", "TITLE PERSON"
-    ending_at: dict[int, Mention] = {}  # the first mention ending at each token
-    for m in mentions:
-        ending_at.setdefault(m.token_end, m)
     for t in mentions:
         if not r.is_title(t) or t.start in used_titles:
             continue
@@ -493,12 +505,15 @@ def extract_roles(
 
 def _title_verbs(facts: Facts) -> dict[str, str]:
     """English verbs that say a person holds a title: "coaches" (coach), "captains"
-    (captain), "chairs" (chair), "leads" (leader), "manages" (manager), "runs" (a
-    chief executive or head)."""
+    (captain), "chairs" (chair), "leads" (leader), "manages" (manager), and "runs"
+    (the chief executive, else a head)."""
     verbs: dict[str, str] = {}
+    runs: dict[str, str] = {}
     for title in sorted(facts.titles.values(), key=lambda t: t.id):
         for name in title.names.get("en", ()):
             word = name.lower()
+            if word in ("chief executive", "ceo", "head", "managing director"):
+                runs.setdefault(word, title.id)
             if " " in word or "-" in word or len(word) < 4:
                 continue
             stems = [word]
@@ -507,10 +522,10 @@ def _title_verbs(facts: Facts) -> dict[str, str]:
             for stem in stems:
                 for form in (stem + "s", stem + "es", stem + "ed", stem + "d"):
                     verbs.setdefault(form, title.id)
-            if word in ("chief executive", "ceo", "head", "director"):
-                verbs.setdefault("runs", title.id)
-        if any(n.lower() in ("chief executive", "head") for n in title.names.get("en", ())):
-            verbs.setdefault("runs", title.id)
+    for word in ("chief executive", "ceo", "managing director", "head"):
+        if word in runs:
+            verbs.setdefault("runs", runs[word])
+            break
     return verbs
 
 

@@ -79,6 +79,11 @@ def _holders_without_org(
     date, at one organisation."""
     roles = list(facts.holders_of(title.id))
     orgs = {r.org for _, r in roles}
+    own = {r.org for r in person.roles if r.org is not None}
+    if len(orgs) > 1 and len(orgs & own) == 1:
+        # several countries have a foreign minister: the person's own country is meant
+        roles = [(e, r) for e, r in roles if r.org in own]
+        orgs = orgs & own
     if not title.org_free:
         if len(orgs) != 1:
             return []

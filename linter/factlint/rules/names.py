@@ -483,7 +483,7 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
         beside = sorted(
             {
                 target
-                for j in (i - 1, i + 1)
+                for j in _neighbours(ctx, i)
                 if 0 <= j < len(ctx.tokens) and ctx.tokens[j].kind is Kind.WORD
                 for form in _forms(ctx.tokens[j])
                 for target in ctx.lexicon.word_entities.get(form, ())
@@ -563,10 +563,28 @@ def _forms(tok: Token) -> list[str]:
     return [tok.text]
 
 
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "da", "di"})
+
+
+def _neighbours(ctx: CheckContext, i: int) -> list[int]:
+    """The words on either side of word i, across a hyphen or a name particle
+    ("Hamad al-Qasmi": "Hamad" neighbours "Qasmi")."""
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(ctx.tokens) and (
+            (ctx.tokens[j].kind is Kind.PUNCT and ctx.tokens[j].text == "-")
+            or ctx.tokens[j].text in _PARTICLES
+        ):
+            j += step
+        out.append(j)
+    return out
+
+
 def _adjacent_name(ctx: CheckContext, i: int, toks: set[str], in_full_names: set[int]) -> bool:
     """The word stands beside another word of the name that is not already a full name
     (``in_full_names``: the token positions of complete multi-word names)."""
-    for j in (i - 1, i + 1):
+    for j in _neighbours(ctx, i):
         if j in in_full_names:
             continue
         if 0 <= j < len(ctx.tokens) and ctx.tokens[j].kind is Kind.WORD:
