@@ -53,8 +53,10 @@ def run(
     else:
         cmd = [sys.executable, "-m", "factlint"]
     full_env = {**os.environ, "FACTLINT_NO_CACHE": "1", "NO_COLOR": "1"}
-    full_env.pop("PYTHONPATH", None)
     full_env.update(env or {})
+    # the code of this checkout, not an installed copy (plus any directory the test adds)
+    extra = (env or {}).get("PYTHONPATH")
+    full_env["PYTHONPATH"] = os.pathsep.join([str(REPO / "linter"), *([extra] if extra else [])])
     return subprocess.run(
         [*cmd, *map(str, args)],
         cwd=cwd,
@@ -319,7 +321,8 @@ def test_config_from_factlint_yaml_found_upward(tmp_path: Path) -> None:
     proc = run("a.md", "--format", "json", cwd=post.parent)
     assert proc.returncode == 1, proc.stderr
     assert [f["code"] for f in findings_of(proc)] == ["AT004"]  # NM003 not selected
-    assert findings_of(proc)[0]["path"] == "a.md"
+    # paths are relative to the repository root (the configuration's directory), not the cwd
+    assert findings_of(proc)[0]["path"] == "posts/2023/a.md"
 
 
 def test_config_from_pyproject_with_per_file_dates(tmp_path: Path) -> None:

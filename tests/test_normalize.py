@@ -217,3 +217,17 @@ def test_normalizing_a_suffix_keeps_full_text_offsets(head: str, tail: str) -> N
 @given(mixed_text)
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+def test_every_code_point_folds_without_error() -> None:
+    """No character makes normalization recurse or fail (U+FE0F, ﴿﴾, ﷽ once did)."""
+    from factlint.normalize import fold_char, normalize
+
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # surrogates are not characters of a decoded file
+        folded = fold_char(chr(code))
+        assert isinstance(folded, str)
+    text = "❤️ 🛠️ ﴿نص﴾ ﷽ 40,000 m² E=mc² 10⁶ ①"
+    norm = normalize(text)
+    assert all(0 <= o < len(text) for o in norm.origin)

@@ -34,6 +34,7 @@ def _words(text: str, path: str = "a.md") -> str:
         ("| Name | Role |\n|---|---|\n| Omar | chair |", "Name Role Omar chair"),
         ("> quoted\n> text", "quoted text"),
         ("---\ntitle: Zentrix\n---\nBody", "Body"),
+        ("Zentrix grew.[^1] More.\n\n[^1]: A *note*.", "Zentrix grew. More. A note."),
     ],
 )
 def test_markdown_prose(source: str, expected: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from factlint.model import Claims, FactRef, Finding, Mention, Severity
@@ -138,6 +139,7 @@ class ReportContext:
     unsafe_fixes: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
     facts: Facts | None = None  # the facts of the run (for formats that show coverage)
     config: Config | None = None
+    root: Path | None = None  # the directory report paths are relative to (paths.py)
 
 
 Formatter = Callable[[Sequence[Finding], ReportContext], str]

@@ -1,6 +1,7 @@
 """Command line: ``factlint [check] PATHS``, ``factlint explain CODE``, ``factlint rules``.
 
-Exit codes: 0 no findings, 1 findings, 2 usage, configuration or input error.
+Exit codes: 0 no findings (at or above --fail-on), 1 findings, 2 usage,
+configuration or input error.
 Every error is one line naming the file (and line) it is about.
 """
 
@@ -17,7 +18,7 @@ from typing import NoReturn
 
 import pluggy
 
-from factlint import __version__
+from factlint import __version__, checkfacts, ci, ruleinfo
 from factlint.adopt import (
     Options,
     Outcome,
@@ -27,12 +28,17 @@ from factlint.adopt import (
 )
 from factlint.api import ReportContext, Rule
 from factlint.config import Config, load_config
-from factlint.engine import discover, lint_files, max_jobs, new_session
+from factlint.diffbase import changed_only
+from factlint.discovery import discover
+from factlint.engine import Result, Session, max_jobs, new_session
 from factlint.errors import ConfigError, FactlintError, InputError
 from factlint.facts.cache import load_facts_cached
+from factlint.model import Severity
+from factlint.paths import report_root
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
 from factlint.selection import Selection
-from factlint.suppress import suppression_help
+from factlint.severity import fails, rules_with_overrides, unknown_prefixes
+from factlint.statistics import format_statistics, statistics
 from factlint.trust import check_config_plugin, repository_of
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -58,15 +64,16 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="factlint",
         description="Check articles against a curated facts file.",
-        epilog="Other commands: 'factlint explain CODE' prints a rule's docs; "
-        "'factlint rules' lists the rules; 'factlint claims PATHS' lists the claims read "
-        "and what the facts say of them; 'factlint init' starts a project.",
+        epilog="Other commands: 'factlint explain CODE|PREFIX' prints rules' docs; "
+        "'factlint rules' lists the rules (both take --format json); 'factlint claims PATHS' "
+        "lists the claims read and what the facts say of them; 'factlint init' starts a "
+        "project; 'factlint check-facts' validates the facts and rule packs.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
     parser.add_argument(
         "--format",
-        default="text",
-        help="output format (text, concise, json, jsonl, github, sarif, html, claims-json)",
+        help="output format: text, concise, json, jsonl, github, sarif, rdjson, gitlab, junit, "
+        "html, claims-json (default: text; github when GITHUB_ACTIONS=true)",
     )
     parser.add_argument("--date", type=_date, help="document date for articles without one")
     parser.add_argument("--lang", help="language for articles that do not declare one")
@@ -96,33 +103,10 @@ def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
     parser.add_argument(
         "-o", "--output-file", type=Path, help="write the report here instead of stdout"
     )
+    ci.add_options(parser)
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     pm.hook.factlint_addoption(parser=parser)
     return parser
-
-
-def _explain(code: str, rules: dict[str, Rule]) -> int:
-    rule = rules.get(code.upper()) or next((r for r in rules.values() if r.name == code), None)
-    if rule is None:
-        print(
-            f"factlint: error: unknown rule code {code!r} (see 'factlint rules')", file=sys.stderr
-        )
-        return EXIT_ERROR
-    print(f"# {rule.name} ({rule.code})\n")
-    print(f"{rule.summary}\n")
-    print(f"Family: {rule.family or '-'}. Default severity: {rule.severity.value}.\n")
-    if rule.docs:
-        print(rule.docs.strip())
-    if rule.fix is not None:
-        print(f"\nFix: {rule.fix} ({'--fix' if rule.fix == 'safe' else '--fix --unsafe-fixes'}).")
-    print("\n" + suppression_help(rule.code))
-    return EXIT_CLEAN
-
-
-def _list_rules(rules: dict[str, Rule]) -> int:
-    for code, rule in rules.items():
-        print(f"{code:8} {rule.severity.value:8} {rule.name:32} {rule.summary}")
-    return EXIT_CLEAN
 
 
 def _sub_command(argv: list[str], pm: pluggy.PluginManager) -> int | None:
@@ -141,16 +125,40 @@ def _sub_command(argv: list[str], pm: pluggy.PluginManager) -> int | None:
     except ConfigError as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    if argv[0] == "rules":
-        return _list_rules(rules)
-    if len(argv) != 2:
-        print("factlint: error: usage: factlint explain CODE", file=sys.stderr)
+    code, out, err = ruleinfo.run(argv[0], argv[1:], rules)
+    sys.stdout.write(out)
+    sys.stderr.write(err)
+    return code
+
+
+def _check_facts(argv: list[str]) -> int:
+    """``factlint check-facts [--config FILE] [PATHS]``: every facts/rule-pack problem."""
+    parser = _Parser(prog="factlint check-facts", description=checkfacts.__doc__)
+    parser.add_argument("paths", nargs="*", type=Path, help="where to look for the configuration")
+    parser.add_argument("--config", type=Path)
+    parser.add_argument("--facts", action="append", type=Path)
+    parser.add_argument("--rules", action="append", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.paths or [Path(".")], args.config)
+    except FactlintError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    return _explain(argv[1], rules)
+    facts = tuple(args.facts or config.facts)
+    packs = tuple(args.rules or config.rules)
+    problems = checkfacts.check(facts, packs, config.root)
+    for problem in problems:
+        print(f"factlint: error: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_ERROR
+    print(f"factlint: {len(facts)} facts path(s) and {len(packs)} rule-pack path(s) are valid")
+    return EXIT_CLEAN
 
 
 def _configure(args: argparse.Namespace, pm: pluggy.PluginManager) -> Config:
     paths: list[Path] = args.paths or [Path(".")]
+    if paths == [Path(ci.STDIN)]:
+        paths = [Path(args.stdin_filename)] if args.stdin_filename else [Path(".")]
     config = load_config(paths, args.config)
     if args.facts:
         config = replace(config, facts=tuple(args.facts))
@@ -185,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["check"]:
         args_list = args_list[1:]
+    if args_list[:1] == ["check-facts"]:
+        return _check_facts(args_list[1:])
     try:
         pm = new_plugin_manager()
     except FactlintError as exc:
@@ -197,6 +207,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if problem := check_adoption_options(args):
         parser.error(problem)
+    args.format = ci.default_format(args.format, os.environ)
+    from_stdin = [str(p) for p in args.paths] == [ci.STDIN]
+    if from_stdin and (args.fix or args.diff or args.write_baseline or args.diff_base):
+        parser.error(
+            "reading stdin ('-') cannot be combined with --fix, --diff, --write-baseline "
+            "or --diff-base"
+        )
     try:
         config = _configure(args, pm)
         rules = collect_rules(pm)
@@ -207,6 +224,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         selection = Selection(config.select, config.ignore)
         _check_codes(selection, rules)
+        unknown = unknown_prefixes(config.severity, rules)
+        if unknown:
+            raise ConfigError(
+                f"severity: no rule code starts with {unknown[0]!r} (see 'factlint rules')",
+                str(config.source) if config.source else None,
+            )
         facts = load_facts_cached(list(config.facts), config.root)
     except FactlintError as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
@@ -217,17 +240,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
     session = new_session(config, facts, rules, selection)
-    files: list[Path] = []
     errors: list[str] = []
-    for item in discover(args.paths or [Path(".")], config):
-        if isinstance(item, InputError):
-            errors.append(str(item))
-        else:
-            files.append(item)
-    jobs = args.jobs if args.jobs > 0 else max_jobs()
-    results = lint_files(
-        files, session, pm, jobs=jobs, plugins=tuple((*config.plugins, *args.plugin))
-    )
+    try:
+        results = _lint(args, session, pm, errors)
+    except FactlintError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     errors.extend(line for r in results for line in r.errors)
     for line in errors:
         print(f"factlint: error: {line}", file=sys.stderr)
@@ -244,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = sys.stdout
     report = ReportContext(
         documents=adopted.documents,
-        rules=rules,
+        rules=rules_with_overrides(rules, config.severity),
         version=__version__,
         color=_color(args.color, out) and args.output_file is None,
         errors=tuple(errors),
@@ -252,8 +270,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         unsafe_fixes=args.unsafe_fixes,
         facts=facts,
         config=config,
+        root=report_root(config.root),
     )
-    text = formats[args.format](findings, report)
+    if args.statistics:
+        text = format_statistics(statistics(findings, report.rules), as_json=args.format == "json")
+    else:
+        text = formats[args.format](findings, report)
+    if not args.no_step_summary:
+        ci.write_step_summary(findings, report, os.environ, lambda m: print(m, file=sys.stderr))
     if args.output_file is not None:
         try:
             args.output_file.write_text(text, encoding="utf-8")
@@ -267,9 +291,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.write(text if text.endswith("\n") else text + "\n")
     if errors:
         return EXIT_ERROR
-    if findings and not args.exit_zero:
+    if fails(findings, Severity(args.fail_on)) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _lint(
+    args: argparse.Namespace, session: Session, pm: pluggy.PluginManager, errors: list[str]
+) -> list[Result]:
+    """Discover and lint the files of the run (or stdin); apply --diff-base."""
+    config = session.config
+    plugins = tuple((*config.plugins, *args.plugin))
+    if [str(p) for p in args.paths] == [ci.STDIN]:
+        name = args.stdin_filename
+        if name and args.force_exclude and config.excluded(Path(name)):
+            return []
+        return [ci.lint_stdin(session, pm, name, sys.stdin.buffer)]
+    paths: list[Path] = args.paths or [Path(".")]
+    files: list[Path] = []
+    for item in discover(paths, config, force_exclude=args.force_exclude):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+        else:
+            files.append(item)
+    jobs = args.jobs if args.jobs > 0 else max_jobs()
+    if args.diff_base:
+        return changed_only(args.diff_base, files, paths, session, pm, jobs, plugins)
+    return ci.lint_with_progress(
+        files, session, pm, jobs=jobs, plugins=plugins, disabled=args.no_progress
+    )
 
 
 def _check_codes(selection: Selection, rules: dict[str, Rule]) -> None:

@@ -17,7 +17,9 @@ from factlint import yamlsafe
 from factlint.dates import strict_date
 from factlint.errors import ConfigError, shown
 from factlint.files import read_regular
+from factlint.paths import display_path
 from factlint.selection import Selection
+from factlint.severity import Overrides, parse_overrides
 from factlint.trust import config_path, repository_of
 
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
@@ -48,20 +50,15 @@ class Config:
     max_file_size: int = 5 * 1024 * 1024
     tense_grace_days: int = 30
     plugins: tuple[str, ...] = ()
+    severity: Overrides = ()  # per-rule severity (factlint.severity)
     options: Mapping[str, Any] = field(default_factory=dict)
 
     def selection(self) -> Selection:
         return Selection(self.select, self.ignore)
 
     def relative(self, path: Path) -> str:
-        """The path as shown in reports: relative to the cwd when below it."""
-        resolved = path.resolve()
-        for base in (Path.cwd().resolve(), self.root):
-            try:
-                return resolved.relative_to(base).as_posix()
-            except ValueError:
-                continue
-        return resolved.as_posix()
+        """The path as shown in reports: relative to the repository root (see paths.py)."""
+        return display_path(path, self.root)
 
     def settings_for(self, path: Path) -> FileSettings:
         """Merged per-file settings for a document (later patterns win)."""
@@ -175,6 +172,7 @@ _KNOWN = {
     "max-file-size",
     "tense-grace-days",
     "plugins",
+    "severity",
 }
 
 
@@ -274,6 +272,8 @@ def parse_config(data: Mapping[str, Any], text: str, path: Path) -> Config:
         cfg = replace(cfg, exclude=_patterns(data["exclude"], "exclude", at("exclude")))
     if "plugins" in data:
         cfg = replace(cfg, plugins=_strings(data["plugins"], "plugins", at("plugins")))
+    if "severity" in data:
+        cfg = replace(cfg, severity=parse_overrides(data["severity"], at("severity")))
     for key, attr in (("max-file-size", "max_file_size"), ("tense-grace-days", "tense_grace_days")):
         if key in data:
             value = data[key]

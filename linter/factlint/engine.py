@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,9 +14,9 @@ from factlint import document as documents
 from factlint.api import CheckContext, Rule
 from factlint.claims import extract_claims
 from factlint.config import Config
-from factlint.errors import FactlintError, InputError
+from factlint.discovery import discover
+from factlint.errors import FactlintError
 from factlint.facts.model import Facts
-from factlint.files import problem as file_problem
 from factlint.files import read_regular
 from factlint.guard import Checked, internal_error, run_checks, stage_of
 from factlint.mentions import Lexicon, build_lexicon, drop_common_short_forms, find_mentions
@@ -24,9 +24,12 @@ from factlint.model import Finding
 from factlint.quotes import scan_prose
 from factlint.segment import segment
 from factlint.selection import Selection
+from factlint.severity import apply_overrides
 from factlint.suppress import apply_suppressions
 from factlint.tokens import tokenize
 from factlint.wordlist import Vocabulary
+
+__all__ = ["Result", "Session", "check_document", "discover", "lint_file", "lint_files"]
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ def checked_document(
         error = internal_error(doc.path, stage_of(exc, "suppressions"), exc)
         return Checked((), (*checked.errors, error))
     unique = sorted(set(found), key=lambda f: (f.sort_key(), f.message, f.replacement or ""))
-    return Checked(tuple(unique), checked.errors)
+    return Checked(tuple(apply_overrides(unique, session.config.severity)), checked.errors)
 
 
 def load_document(path: Path, session: Session) -> documents.Document:
@@ -254,45 +257,3 @@ def _worker_error(display: str, exc: BaseException) -> str:
     if isinstance(exc, BrokenProcessPool):
         return f"{display}: internal error in a --jobs worker: the process died; please report it"
     return internal_error(display, "a --jobs worker", exc)
-
-
-def discover(paths: Iterable[Path], config: Config) -> Iterator[Path | InputError]:
-    """Files to lint: explicit files as given, directories recursed by extension.
-
-    Only regular files are yielded: a FIFO, socket or device, a broken or
-    looping symlink is an :class:`InputError` for that path (never opened).
-    Symlinked directories are not followed.
-    """
-    for path in paths:
-        if path.is_dir():
-            yield from _walk(path, config)
-            continue
-        problem = file_problem(path)
-        if problem is not None:
-            if not os.path.lexists(path):
-                problem = "no such file or directory"
-            yield InputError(problem, str(path))
-        else:
-            yield path
-
-
-def _walk(top: Path, config: Config) -> list[Path | InputError]:
-    found: list[tuple[Path, Path | InputError]] = []
-
-    def unreadable(exc: OSError) -> None:
-        where = Path(exc.filename) if exc.filename else top
-        found.append((where, InputError(f"cannot read directory: {exc.strerror}", str(where))))
-
-    for dirpath, dirnames, filenames in os.walk(top, onerror=unreadable):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "node_modules")
-        base = Path(dirpath)
-        for name in filenames:
-            candidate = base / name
-            if candidate.suffix.lower() not in config.extensions:
-                continue
-            problem = file_problem(candidate)
-            if problem is not None:
-                found.append((candidate, InputError(problem, candidate.as_posix())))
-            elif not config.excluded(candidate):
-                found.append((candidate, candidate))
-    return [item for _, item in sorted(found, key=lambda pair: pair[0])]

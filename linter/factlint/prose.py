@@ -146,8 +146,10 @@ def plain_prose(text: str, start: int = 0) -> Prose:
 
 def _parser() -> object:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return md.use(footnote_plugin)  # "[^1]" markers are not words; footnotes are prose
 
 
 def _line_starts(text: str) -> list[int]:

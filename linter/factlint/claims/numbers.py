@@ -983,20 +983,39 @@ ORG_ANAPHORS = frozenset(
     }
 )  # fmt: skip
 ANAPHOR_SENTENCES = 3  # how far back "the company" looks for the company
+GENERIC_ANAPHORS = frozenset(
+    {"company", "group", "firm", "startup", "conglomerate", "شركه", "مجموعه", "موسسه"}
+)
 
 
 def _anaphor_org(r: _Reader, k: int) -> Mention | None:
-    """The organisation "the company" / "البنك" at token k stands for: the last
-    organisation named in the few sentences before it."""
+    """The organisation "the bank" / "البنك" at token k stands for: the last one named in
+    the few sentences before it whose name or description holds the noun ("Norvale
+    Bank"); for a generic noun ("the company", "الشركة"), the last organisation named,
+    provided no other organisation was named in between."""
     sentence = r.sent[k] if 0 <= k < r.n else 0
+    nouns = {w[2:] if w.startswith("ال") else w for w in r.forms(k) & ORG_ANAPHORS}
+    candidates: list[Mention] = []
     a = bisect.bisect_left(r.entity_starts, k) - 1
     while a >= 0:
         m = r.entities[a]
         if r.sent[m.token_start] < sentence - ANAPHOR_SENTENCES:
-            return None
+            break
         if r.etype(m) == "organization":
-            return m
+            candidates.append(m)
         a -= 1
+    for m in candidates:
+        entity = r.facts.entities.get(m.target)
+        if entity is None:
+            continue
+        words = {w for _, form in entity.all_names() for w in fold(form).split()} | {
+            w for forms in entity.descriptors.values() for d in forms for w in fold(d).split()
+        }
+        words |= {w[2:] for w in words if w.startswith("ال")}
+        if nouns & words:
+            return m
+    if nouns & GENERIC_ANAPHORS and len({m.target for m in candidates}) == 1:
+        return candidates[0]
     return None
 
 
@@ -1161,9 +1180,9 @@ def _is_total(r: _Reader, i: int, subject: Mention | None) -> bool:
         return True
     if prev in EN_TOTAL_WITH and subject is not None:
         return True
-    # "OpenAI's 770 employees"
+    # "OpenAI's 770 employees", "the company's 770 employees"
     before = r.ends.get(i)
-    if before is not None and r.tokens[i - 1].possessive:
+    if (before is not None or r.word(i - 1) in ORG_ANAPHORS) and r.tokens[i - 1].possessive:
         return True
     # "the 770 employees" / "of the 770": with the entity in the clause
     if prev == "the" and subject is not None:

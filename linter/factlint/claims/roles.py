@@ -226,6 +226,9 @@ class _Reader:
                     descriptor = (self.tokens[start].start, self.tokens[last - 1].end)
         # Arabic: tense marker after the organisation ("... لشركة X السابق")
         k = j
+        if org is not None and not english:  # "مدرب هاربور الجديد X"
+            while k < n and self.text(k) in AR_TITLE_ADJECTIVES:
+                k += 1
         if k < n and self.text(k) in AR_FORMER:
             tense, k = Tense.FORMER, k + 1
         elif k < n and self.text(k) in AR_CURRENT and org is not None:

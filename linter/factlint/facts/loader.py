@@ -639,6 +639,10 @@ class _Builder:
             self._role(document, (*path, "roles", index), role, ident, source)
             for index, role in enumerate(item.get("roles") or ())
         )
+        for index, other in enumerate(item.get("complete") or ()):
+            self.references.append(
+                ("title", str(other), self._at(document, (*path, "complete", index)))
+            )
         entity = Entity(
             id=ident,
             type=kind,
@@ -654,6 +658,7 @@ class _Builder:
             founded=dates["founded"],
             date=dates["date"],
             roles=roles,
+            complete=tuple(str(t) for t in item.get("complete") or ()),
             source=source,
             description=item.get("description"),
             file=document.display,

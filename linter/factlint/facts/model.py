@@ -156,6 +156,9 @@ class Entity:
     founded: PartialDate | None = None
     date: PartialDate | None = None  # for events
     roles: tuple[Role, ...] = ()
+    # titles whose holders here the facts list completely: anyone else named with
+    # such a title at this organisation is contradicted (closed world)
+    complete: tuple[str, ...] = ()
     source: str | None = None
     description: str | None = None
     file: str = ""

@@ -10,15 +10,21 @@ is nothing to write), meant to be written as-is, e.g. ``sys.stdout.write(out)``.
 from __future__ import annotations
 
 from factlint.report.github import format_github
+from factlint.report.gitlab import format_gitlab
 from factlint.report.json import format_json, format_jsonl
+from factlint.report.junit import format_junit
+from factlint.report.rdjson import format_rdjson
 from factlint.report.sarif import format_sarif
 from factlint.report.text import format_concise, format_text
 
 __all__ = [
     "format_concise",
     "format_github",
+    "format_gitlab",
     "format_json",
     "format_jsonl",
+    "format_junit",
+    "format_rdjson",
     "format_sarif",
     "format_text",
 ]

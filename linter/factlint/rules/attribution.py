@@ -114,7 +114,12 @@ def check_holder(ctx: CheckContext) -> Iterator[Finding]:
         title = facts.titles.get(claim.title.target)
         if person is None or title is None or _matching(facts, person, claim):
             continue
-        if title.shared:
+        org_entity = facts.entities.get(claim.org.target) if claim.org else None
+        closed = org_entity is not None and any(
+            facts.is_kind_of(title.id, t) or facts.is_kind_of(t, title.id)
+            for t in org_entity.complete
+        )
+        if title.shared and not closed:
             continue  # many hold it at once: another holder says nothing about this person
         if claim.org is None:
             holders = _holders_without_org(facts, title, person, ctx.date, claim.tense)
@@ -131,6 +136,8 @@ def check_holder(ctx: CheckContext) -> Iterator[Finding]:
             f"{person.preferred('en')} is not recorded as {_title_label(facts, claim)}: "
             f"the facts give that role to {who}"
         )
+        if closed:
+            message += " (the facts list every holder there)"
         refs = [r.fact() for _, r in shown]
         own = describe_roles(facts, person, ctx.date)
         if own:
@@ -152,7 +159,9 @@ def check_organisation(ctx: CheckContext) -> Iterator[Finding]:
         title = facts.titles.get(claim.title.target)
         if person is None or title is None or _matching(facts, person, claim):
             continue
-        if not title.shared and any(
+        org_entity = facts.entities.get(claim.org.target)
+        closed = org_entity is not None and title.id in org_entity.complete
+        if (closed or not title.shared) and any(
             e.id != person.id for e, _ in facts.roles_for(title.id, claim.org.target)
         ):
             continue  # AT001 reports it (a shared title: others at the org say nothing)
@@ -205,7 +214,8 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
             continue
         # present (or unmarked) tense for a role not held at the document date
         future = [r for r in roles if r.start is not None and r.start.earliest() > day]
-        past = [r for r in ended if r.end is not None and add_days(r.end.latest(), grace) < day]
+        allowed = 0 if claim.tense is Tense.CURRENT else grace  # "current" gets no grace
+        past = [r for r in ended if r.end is not None and add_days(r.end.latest(), allowed) < day]
         if future and not ended:
             role = future[0]
             message = f"{name} became {label} only on {role.start}, after the document date {day}"
