@@ -109,3 +109,21 @@ def world_context(tmp_path: Path, world_facts: Facts, rules: dict[str, Rule]) ->
         return context_for(doc, session)
 
     return context
+
+
+PROSE_FACTS = TESTS_DIR / "fixtures" / "prose"
+ProseLint = Callable[..., list[Finding]]
+
+
+@pytest.fixture(scope="session")
+def prose_lint(pm: pluggy.PluginManager, rules: dict[str, Rule]) -> ProseLint:
+    """``prose_lint(text, path="a.md", date="2024-03-01")`` -> the errors and warnings
+    against the sport-and-politics world of tests/fixtures/prose/facts.yaml."""
+    facts = load_facts([PROSE_FACTS], PROSE_FACTS)
+    session = new_session(Config(root=PROSE_FACTS), facts, rules, Selection())
+
+    def run(text: str, path: str = "a.md", date: str = "2024-03-01") -> list[Finding]:
+        doc = parse(text, path, default_date=dt.date.fromisoformat(date))
+        return [f for f in check_document(doc, session, pm) if f.severity.value != "info"]
+
+    return run

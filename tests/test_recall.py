@@ -7,20 +7,12 @@ Every sentence is wrong in exactly one way the facts decide.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-import pluggy
 import pytest
 
-from factlint.api import Rule
-from factlint.config import Config
-from factlint.document import parse
-from factlint.engine import check_document, new_session
-from factlint.facts.loader import load_facts
 from factlint.model import Finding, Severity
-from factlint.selection import Selection
 
 FACTS = Path(__file__).resolve().parent / "fixtures" / "prose"
 DATE = "2024-03-01"
@@ -28,16 +20,9 @@ DATE = "2024-03-01"
 Lint = Callable[..., list[Finding]]
 
 
-@pytest.fixture(scope="module")
-def lint(pm: pluggy.PluginManager, rules: dict[str, Rule]) -> Lint:
-    facts = load_facts([FACTS], FACTS)
-    session = new_session(Config(root=FACTS), facts, rules, Selection())
-
-    def run(text: str, date: str = DATE) -> list[Finding]:
-        doc = parse(text, "a.md", default_date=dt.date.fromisoformat(date))
-        return [f for f in check_document(doc, session, pm) if f.severity is not Severity.INFO]
-
-    return run
+@pytest.fixture
+def lint(prose_lint: Lint) -> Lint:
+    return prose_lint
 
 
 def codes(found: list[Finding]) -> list[str]:

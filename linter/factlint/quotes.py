@@ -64,6 +64,18 @@ def _next_line_reopens(text: str, newline: int, mark: str) -> bool:
     return i < n and text[i] == mark
 
 
+def _outermost(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted regions with nested and overlapping ones merged, so bisect finds the
+    enclosing one."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(set(regions)):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def scan_prose(prose: Prose) -> QuoteScan:
     """Quotation marks of a document's prose, located in the original file."""
     found = scan(prose.text)
@@ -77,13 +89,7 @@ def scan_prose(prose: Prose) -> QuoteScan:
     def opt(i: int | None) -> int | None:
         return None if i is None else at(i)
 
-    regions = tuple(sorted({(at(a), at(b - 1) + 1) for a, b in found.regions if b > a}))
-    merged: list[tuple[int, int]] = []
-    for a, b in regions:
-        if merged and a < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
+    merged = _outermost([(at(a), at(b - 1) + 1) for a, b in found.regions if b > a])
     problems = tuple(
         QuoteProblem(p.kind, at(p.start), opt(p.opener), p.expected, opt(p.closed))
         for p in found.problems
@@ -178,13 +184,6 @@ def scan(text: str, start: int = 0) -> QuoteScan:
         regions.append((pos, pos_ch + 1))
         last_closed = pos_ch
     close_paragraph()
-    regions.sort()
-    # keep outermost regions only, so bisect finds the enclosing one
-    merged: list[tuple[int, int]] = []
-    for a, b in regions:
-        if merged and a < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
+    merged = _outermost(regions)
     problems.sort(key=lambda p: p.start)
     return QuoteScan(tuple(merged), tuple(problems))

@@ -205,7 +205,8 @@ def _written_alike(ctx: CheckContext, a: Token, b: Token, conjunction: bool = Fa
     bare_y = "".join(c for c in y if c not in _HARAKAT)
     if bare_x.lower() != bare_y.lower():
         return False
-    return bare_x.isupper() == bare_y.isupper()
+    # "AS-207" is not "as"
+    return not (min(len(bare_x), len(bare_y)) > 1 and bare_x.isupper() != bare_y.isupper())
 
 
 def _title_at(ctx: CheckContext, i: int) -> bool:

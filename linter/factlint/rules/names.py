@@ -528,31 +528,26 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
                 continue
             a, b = ctx.normalized.orig_span(tok.start + len(prefix), tok.end)
             if transliteration_variant(stem, name_tok):
-                yield ctx.finding(
-                    NM004.code,
-                    a,
-                    b,
+                code = NM004.code
+                message = (
                     f"'{text[a:b]}' may be a variant spelling of '{right_tok}' "
-                    f"({entity.preferred('en')}); the facts do not list it",
-                    replacement=right_tok,
-                    facts=[entity.fact("names")],
+                    f"({entity.preferred('en')}); the facts do not list it"
                 )
-                break
-            context = (
-                "next to the rest of the name"
-                if adjacent
-                else "with a title or description of it in the same clause"
-                if described
-                else "not a word of the language, and named so elsewhere in this document"
-            )
+            else:
+                code = NM001.code
+                context = (
+                    "next to the rest of the name"
+                    if adjacent
+                    else "with a title or description of it in the same clause"
+                    if described
+                    else "not a word of the language, and named so elsewhere in this document"
+                )
+                message = (
+                    f"'{text[a:b]}' looks like a misspelling of '{right_tok}' "
+                    f"({entity.preferred('en')}, {context})"
+                )
             yield ctx.finding(
-                NM001.code,
-                a,
-                b,
-                f"'{text[a:b]}' looks like a misspelling of '{right_tok}' "
-                f"({entity.preferred('en')}, {context})",
-                replacement=right_tok,
-                facts=[entity.fact("names")],
+                code, a, b, message, replacement=right_tok, facts=[entity.fact("names")]
             )
             break
 
