@@ -139,7 +139,9 @@ def run_adoption(
             keep_for[result.path] = (loaded, path)
             current.extend(baselines.entry_for(f, result.document, path) for f in result.findings)
             new = loaded.filter(path, result.document, result.findings)
-            filtered.append(Result(result.path, tuple(new), None, result.document, result.file))
+            filtered.append(
+                Result(result.path, tuple(new), result.errors, result.document, result.file)
+            )
         results = filtered
         stale = loaded.stale(current, linted)
         if stale:

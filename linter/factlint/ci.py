@@ -17,8 +17,9 @@ from typing import IO, TYPE_CHECKING
 import pluggy
 
 from factlint import document as documents
-from factlint.engine import Result, Session, check_document, lint_files
+from factlint.engine import Result, Session, checked_document, lint_files
 from factlint.errors import FactlintError
+from factlint.guard import internal_error, stage_of
 from factlint.model import Severity
 
 if TYPE_CHECKING:
@@ -88,8 +89,10 @@ def lint_stdin(
         if len(data) > session.config.max_file_size:
             return Result(
                 display,
-                error=f"{display}: input is over the limit of "
-                f"{session.config.max_file_size} bytes (set max-file-size)",
+                errors=(
+                    f"{display}: input is over the limit of "
+                    f"{session.config.max_file_size} bytes (set max-file-size)",
+                ),
             )
         settings = session.config.settings_for(path or Path(STDIN_DISPLAY))
         doc = documents.parse(
@@ -98,9 +101,15 @@ def lint_stdin(
             default_date=settings.date,
             default_lang=settings.lang,
         )
-        return Result(doc.path, check_document(doc, session, pm), document=doc)
     except FactlintError as exc:
-        return Result(display, error=str(exc))
+        return Result(display, errors=(str(exc),))
+    except Exception as exc:  # under the same guard as a file (factlint.guard)
+        return Result(display, errors=(internal_error(display, stage_of(exc, "reading"), exc),))
+    try:
+        checked = checked_document(doc, session, pm)
+    except FactlintError as exc:
+        return Result(doc.path, errors=(str(exc),), document=doc)
+    return Result(doc.path, checked.findings, checked.errors, document=doc)
 
 
 # --------------------------------------------------------------------- progress

@@ -32,7 +32,7 @@ from factlint.cache import open_cache
 from factlint.config import Config, load_config
 from factlint.diffbase import changed_only
 from factlint.discovery import discover
-from factlint.engine import Result, Session, iter_lint, new_session
+from factlint.engine import Result, Session, iter_lint, max_jobs, new_session
 from factlint.errors import ConfigError, FactlintError, InputError
 from factlint.facts.cache import load_facts_cached
 from factlint.lexicon_cache import load_lexicon
@@ -43,6 +43,7 @@ from factlint.selection import Selection
 from factlint.severity import fails, rules_with_overrides, unknown_prefixes
 from factlint.statistics import format_statistics, statistics
 from factlint.stream import LineFormat, line_format
+from factlint.trust import check_config_plugin, repository_of
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -200,6 +201,8 @@ def _configure(args: argparse.Namespace, pm: pluggy.PluginManager) -> Config:
         config = replace(config, lang=args.lang)
     select = tuple(c for group in args.select or [] for c in group) or config.select
     ignore = config.ignore + tuple(c for group in args.ignore or [] for c in group)
+    for module in config.plugins:  # from the repository: installed code only
+        check_config_plugin(module, repository_of(config.root))
     for module in (*config.plugins, *args.plugin):
         register_module(pm, module)
     options = {k: v for k, v in vars(args).items()}
@@ -286,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FactlintError as exc:
         print(f"factlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    errors.extend(r.error for r in results if r.error)
+    errors.extend(line for r in results for line in r.errors)
     for line in errors:
         print(f"factlint: error: {line}", file=sys.stderr)
     adopted = run_adoption(_adoption_options(args), results, session, pm)
@@ -431,7 +434,7 @@ def _lint(
             errors.append(str(item))
         else:
             files.append(item)
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    jobs = args.jobs if args.jobs > 0 else max_jobs()
     if args.diff_base:
         return changed_only(args.diff_base, files, paths, session, pm, jobs, plugins)
     return ci.lint_with_progress(

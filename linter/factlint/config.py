@@ -13,11 +13,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from factlint import yamlguard
-from factlint.errors import ConfigError
+from factlint import yamlguard, yamlsafe
+from factlint.dates import strict_date
+from factlint.errors import ConfigError, shown
+from factlint.files import read_regular
 from factlint.paths import display_path
 from factlint.selection import Selection
 from factlint.severity import Overrides, parse_overrides
+from factlint.trust import config_path, repository_of
 
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
 CONFIG_FILES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
@@ -102,7 +105,7 @@ def find_config(start: Path) -> Path | None:
             if name != "pyproject.toml":
                 return candidate
             try:
-                text = candidate.read_text(encoding="utf-8")
+                text = candidate.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError):
                 continue
             if re.search(r"^\[tool\.factlint(\]|\.)", text, re.M):
@@ -126,22 +129,34 @@ def _line_of(text: str, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _read(path: Path) -> tuple[dict[str, Any], str]:
+    data = read_regular(path, str(path), max_bytes=MAX_CONFIG_BYTES, error=ConfigError)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration: {exc}", str(path)) from None
+        text = data.decode("utf-8-sig")  # a BOM (Windows editors) is not part of the TOML
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not valid UTF-8 (byte {exc.start})", str(path)) from None
     if path.name == "pyproject.toml":
         try:
-            data = tomllib.loads(text)
+            parsed = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             found = re.search(r"at line (\d+), column (\d+)", str(exc))
             line, col = (int(found.group(1)), int(found.group(2))) if found else (None, None)
             msg = re.sub(r"\s*\(at line.*\)$", "", str(exc))
             raise ConfigError(f"invalid TOML: {msg}", str(path), line, col) from None
-        tool = data.get("tool", {}).get("factlint", {})
+        tool = parsed.get("tool", {}).get("factlint", {})
         return (tool if isinstance(tool, dict) else {}), text
-    loaded = yamlguard.load(text, str(path))[1] or {}  # alias bombs refused
+    try:
+        yamlsafe.check_depth(text)  # deep nesting refused before anything is composed
+    except yamlsafe.YamlProblem as exc:
+        raise ConfigError(f"invalid YAML: {exc.message}", str(path), exc.line, exc.column) from None
+    yamlguard.compose(text, str(path))  # alias bombs and recursive aliases refused, with the line
+    try:  # duplicate keys refused
+        loaded = yamlsafe.load(text) or {}
+    except yamlsafe.YamlProblem as exc:
+        raise ConfigError(f"invalid YAML: {exc.message}", str(path), exc.line, exc.column) from None
     if not isinstance(loaded, dict):
         raise ConfigError("configuration must be a mapping", str(path), 1)
     return loaded, text
@@ -166,21 +181,60 @@ _KNOWN = {
 }
 
 
+MAX_GRACE_DAYS = 36_600  # a hundred years
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
 def _strings(value: Any, key: str, where: tuple[str, int | None]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    raise ConfigError(f"{key}: expected a string or a list of strings", where[0], where[1])
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        raise ConfigError(f"{key}: expected a string or a list of strings", *where)
+    if any(not v.strip() for v in items):
+        raise ConfigError(f"{key}: an empty string is not a valid entry", *where)
+    return tuple(items)
+
+
+def _lang(value: Any, key: str, where: tuple[str, int | None]) -> str:
+    if not isinstance(value, str) or not _LANG.fullmatch(value.strip()):
+        raise ConfigError(f"{key}: expected one language code such as 'en' or 'ar'", *where)
+    return value.strip()
+
+
+def _patterns(value: Any, key: str, where: tuple[str, int | None]) -> tuple[str, ...]:
+    patterns = _strings(value, key, where)
+    for pattern in patterns:
+        _check_pattern(pattern, key, where)
+    return patterns
+
+
+def _check_pattern(pattern: str, key: str, where: tuple[str, int | None]) -> None:
+    stripped = pattern.rstrip("/")
+    try:
+        if not stripped:
+            raise ValueError("it matches nothing")
+        PurePosixPath("x").match(stripped)
+    except ValueError as exc:
+        raise ConfigError(
+            f"{key}: {shown(pattern)} is not a valid glob pattern ({exc})", *where
+        ) from None
 
 
 def _date(value: Any, key: str, where: tuple[str, int | None]) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ConfigError(f"{key}: {value!r} is not a date (YYYY-MM-DD)", *where) from None
+        return strict_date(value)
+    except ValueError as exc:
+        raise ConfigError(f"{key}: {exc}", *where) from None
+
+
+def _paths(value: Any, key: str, root: Path, where: tuple[str, int | None]) -> tuple[Path, ...]:
+    boundary = repository_of(root)
+    out: list[Path] = []
+    for entry in _strings(value, key, where):
+        try:
+            out.append(config_path(entry, root, boundary, key))
+        except ConfigError as exc:
+            raise ConfigError(exc.message, *where) from None
+    return tuple(out)
 
 
 def parse_config(data: Mapping[str, Any], text: str, path: Path) -> Config:
@@ -192,18 +246,14 @@ def parse_config(data: Mapping[str, Any], text: str, path: Path) -> Config:
 
     for key in data:
         if key not in _KNOWN:
-            raise ConfigError(f"unknown setting {key!r}", *at(str(key)))
+            raise ConfigError(f"unknown setting {shown(key)}", *at(str(key)))
     cfg = Config(root=root, source=path)
     if "facts" in data:
-        cfg = replace(
-            cfg, facts=tuple(root / p for p in _strings(data["facts"], "facts", at("facts")))
-        )
+        cfg = replace(cfg, facts=_paths(data["facts"], "facts", root, at("facts")))
     else:
         cfg = replace(cfg, facts=_default_dir(root, "claims"))
     if "rules" in data:
-        cfg = replace(
-            cfg, rules=tuple(root / p for p in _strings(data["rules"], "rules", at("rules")))
-        )
+        cfg = replace(cfg, rules=_paths(data["rules"], "rules", root, at("rules")))
     else:
         cfg = replace(cfg, rules=_default_dir(root, "rules"))
     if "select" in data:
@@ -219,12 +269,12 @@ def parse_config(data: Mapping[str, Any], text: str, path: Path) -> Config:
     if "date" in data:
         cfg = replace(cfg, date=_date(data["date"], "date", at("date")))
     if "lang" in data:
-        cfg = replace(cfg, lang=_strings(data["lang"], "lang", at("lang"))[0])
+        cfg = replace(cfg, lang=_lang(data["lang"], "lang", at("lang")))
     if "extensions" in data:
         exts = _strings(data["extensions"], "extensions", at("extensions"))
         cfg = replace(cfg, extensions=tuple(e if e.startswith(".") else "." + e for e in exts))
     if "exclude" in data:
-        cfg = replace(cfg, exclude=_strings(data["exclude"], "exclude", at("exclude")))
+        cfg = replace(cfg, exclude=_patterns(data["exclude"], "exclude", at("exclude")))
     if "plugins" in data:
         cfg = replace(cfg, plugins=_strings(data["plugins"], "plugins", at("plugins")))
     if "severity" in data:
@@ -234,6 +284,8 @@ def parse_config(data: Mapping[str, Any], text: str, path: Path) -> Config:
             value = data[key]
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{key}: expected a non-negative integer", *at(key))
+            if key == "tense-grace-days" and value > MAX_GRACE_DAYS:
+                raise ConfigError(f"{key}: at most {MAX_GRACE_DAYS} days", *at(key))
             cfg = (
                 replace(cfg, max_file_size=value)
                 if attr == "max_file_size"
@@ -246,12 +298,14 @@ def parse_config(data: Mapping[str, Any], text: str, path: Path) -> Config:
         per_file: list[FileSettings] = []
         for pattern, settings in entries.items():
             where = at(str(pattern))
+            _check_pattern(str(pattern), "per-file", where)
             if not isinstance(settings, dict):
                 raise ConfigError(f"per-file.{pattern}: expected a table", *where)
             unknown = set(settings) - {"date", "lang", "ignore"}
             if unknown:
                 raise ConfigError(
-                    f"per-file.{pattern}: unknown setting {sorted(unknown)[0]!r}", *where
+                    f"per-file.{shown(pattern)}: unknown setting {shown(sorted(unknown)[0])}",
+                    *where,
                 )
             per_file.append(
                 FileSettings(
@@ -259,7 +313,9 @@ def parse_config(data: Mapping[str, Any], text: str, path: Path) -> Config:
                     _date(settings["date"], f"per-file.{pattern}.date", where)
                     if "date" in settings
                     else None,
-                    str(settings["lang"]) if "lang" in settings else None,
+                    _lang(settings["lang"], f"per-file.{pattern}.lang", where)
+                    if "lang" in settings
+                    else None,
                     _strings(settings.get("ignore", []), f"per-file.{pattern}.ignore", where),
                 )
             )
@@ -268,8 +324,11 @@ def parse_config(data: Mapping[str, Any], text: str, path: Path) -> Config:
 
 
 def _default_dir(root: Path, name: str) -> tuple[Path, ...]:
+    """``root/name`` when it exists; a committed symlink out of the repository is an error."""
     candidate = root / name
-    return (candidate,) if candidate.exists() else ()
+    if not candidate.exists():
+        return ()
+    return (config_path(name, root, repository_of(root), name),)
 
 
 def load_config(paths: Sequence[Path], explicit: Path | None = None) -> Config:

@@ -22,6 +22,7 @@ from pathspec import GitIgnoreSpec
 
 from factlint.config import Config
 from factlint.errors import InputError
+from factlint.files import problem as file_problem
 from factlint.paths import git_top_level
 
 SKIPPED_DIRS = frozenset({"node_modules"})
@@ -93,10 +94,23 @@ def _gitignore_in(folder: Path) -> tuple[_Ignore, ...]:
     return (found,) if found is not None else ()
 
 
-def _walk(root: Path, config: Config) -> list[Path]:
-    found: list[Path] = []
+def _skipped(path: Path, config: Config, here: GitIgnore) -> bool:
+    """Excluded by the configuration or ignored by git (a symlink loop is neither)."""
+    try:
+        return config.excluded(path) or here.ignored(path, is_dir=False)
+    except (OSError, RuntimeError):  # resolving a looping symlink
+        return False
+
+
+def _walk(root: Path, config: Config) -> list[Path | InputError]:
+    found: list[tuple[Path, Path | InputError]] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        found.append((where, InputError(f"cannot read directory: {exc.strerror}", str(where))))
+
     ignores: dict[Path, GitIgnore] = {root: GitIgnore.for_directory(root)}
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         base = Path(dirpath)
         here = ignores.pop(base, None) or GitIgnore.for_directory(base)
         kept: list[str] = []
@@ -113,21 +127,28 @@ def _walk(root: Path, config: Config) -> list[Path]:
             candidate = base / name
             if candidate.suffix.lower() not in config.extensions:
                 continue
-            if config.excluded(candidate) or here.ignored(candidate, is_dir=False):
+            if _skipped(candidate, config, here):
                 continue
-            found.append(candidate)
-    return sorted(found)
+            # only regular files: a FIFO, socket, device or looping symlink is an
+            # error for that path and is never opened
+            problem = file_problem(candidate)
+            found.append((candidate, InputError(problem, str(candidate)) if problem else candidate))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def discover(
     paths: Iterable[Path], config: Config, *, force_exclude: bool = False
 ) -> Iterator[Path | InputError]:
-    """Files to lint, in a stable order; an :class:`InputError` for a missing path."""
+    """Files to lint, in a stable order; an :class:`InputError` for a missing path,
+    and for anything that is not a regular file (a FIFO, socket or device, a
+    broken or looping symlink), which is never opened."""
     for path in paths:
-        if not path.exists():
-            yield InputError("no such file or directory", str(path))
-        elif path.is_file():
-            if not (force_exclude and config.excluded(path)):
-                yield path
-        else:
+        if path.is_dir():
             yield from _walk(path, config)
+            continue
+        problem = file_problem(path)
+        if problem is not None:
+            missing = not os.path.lexists(path)
+            yield InputError("no such file or directory" if missing else problem, str(path))
+        elif not (force_exclude and config.excluded(path)):
+            yield path

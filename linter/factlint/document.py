@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from factlint import yamlsafe
+from factlint.dates import strict_date
 from factlint.errors import InputError
 from factlint.normalize import Normalized, normalize_prose
 from factlint.prose import Prose, plain_prose, prose_of
@@ -87,14 +87,16 @@ def detect_lang(text: str) -> str:
 
 
 def _parse_date(value: Any, path: str, line: int) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise InputError(f"front matter: date {value!r} is not YYYY-MM-DD", path, line) from None
+        return strict_date(value, allow_time=True)
+    except ValueError as exc:
+        raise InputError(f"front matter: date: {exc}", path, line) from None
+
+
+def _key_line(front: str, key: str) -> int:
+    """The file line of a top-level front-matter key (front matter starts on line 2)."""
+    found = re.search(rf"^{key}[ \t]*:", front, re.M)
+    return front.count("\n", 0, found.start()) + 2 if found else 2
 
 
 def decode(data: bytes, path: str) -> str:
@@ -126,17 +128,17 @@ def parse(
     if match:
         body_start = match.end()
         try:
-            loaded = yaml.safe_load(match.group(1) or "") or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 2 if mark is not None else 1
-            problem = getattr(exc, "problem", None) or "invalid YAML"
-            raise InputError(f"front matter: {problem}", path, line) from None
+            loaded = yamlsafe.load(match.group(1) or "", line_offset=1) or {}
+        except yamlsafe.YamlProblem as exc:
+            line = exc.line if exc.line is not None else 1
+            raise InputError(f"front matter: {exc.message}", path, line) from None
         if isinstance(loaded, dict):
             meta = {str(k): v for k, v in loaded.items()}
     date = default_date
     if "date" in meta and meta["date"] is not None:
-        date = _parse_date(meta["date"], path, 2)
+        date = _parse_date(
+            meta["date"], path, _key_line(match.group(1) or "" if match else "", "date")
+        )
     lang = meta.get("lang") or meta.get("language")
     if not isinstance(lang, str) or not lang:
         suffix = _LANG_SUFFIX.search(path)

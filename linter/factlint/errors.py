@@ -41,3 +41,19 @@ class FactsError(FactlintError):
 
 class ConfigError(FactlintError):
     """A configuration file or option that is not valid."""
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A short, one-line rendering of a value for an error message.
+
+    Strings and numbers longer than ``limit`` characters are cut (``…``);
+    lists and mappings are named, never printed, so that an error can never
+    copy a file's content (or expand a YAML alias bomb) into a log.
+    """
+    if isinstance(value, int) and value.bit_length() > 3000:
+        return "a huge number"
+    if not (isinstance(value, str | int | float | bool) or value is None):
+        return f"a {type(value).__name__}"
+    text = repr(value)
+    text = text.replace("\n", "\\n")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -63,9 +63,15 @@ def register_module(pm: pluggy.PluginManager, module: str) -> None:
     if pm.has_plugin(module):
         return
     try:
-        pm.register(importlib.import_module(module), module)
+        imported = importlib.import_module(module)
     except ImportError as exc:
         raise ConfigError(f"cannot load plugin {module!r}: {exc}") from None
+    except Exception as exc:  # the plugin's own code failed while importing
+        raise ConfigError(
+            f"cannot load plugin {module!r}: {type(exc).__name__} while importing it"
+        ) from None
+    if not pm.is_registered(imported):  # a built-in plugin named by its module
+        pm.register(imported, module)
 
 
 def plugin_manager() -> pluggy.PluginManager:

@@ -77,15 +77,15 @@ def tokenize(norm: Normalized) -> tuple[Token, ...]:
         if ch.isspace():
             i += 1
             continue
-        if ch.isdigit():
+        if ch.isdecimal():  # not isdigit(): int() refuses '²' and '①' (see numerals.py)
             j = i + 1
             while j < n and (
-                text[j].isdigit()
+                text[j].isdecimal()
                 or (
                     text[j] in ",.٬٫"
                     and j + 1 < n
-                    and text[j + 1].isdigit()
-                    and text[j - 1].isdigit()
+                    and text[j + 1].isdecimal()
+                    and text[j - 1].isdecimal()
                 )
             ):
                 j += 1
@@ -97,7 +97,7 @@ def tokenize(norm: Normalized) -> tuple[Token, ...]:
             j = i + 1
             while j < n:
                 c = text[j]
-                if _is_word_char(c) and not c.isdigit():
+                if _is_word_char(c) and not c.isdecimal():
                     if script_of(c) != script and c.isalpha():
                         break
                     j += 1

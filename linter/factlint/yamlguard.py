@@ -65,14 +65,16 @@ def check_aliases(root: yaml.Node, where: str, limit: int = MAX_NODES) -> int:
         if key in size:
             continue
         if key in active:
-            raise ConfigError("recursive YAML alias (a node contains itself)", where, _line(node))
+            raise ConfigError(
+                "invalid YAML: recursive alias (a node contains itself)", where, _line(node)
+            )
         active.add(key)
         stack.append((node, True))
         for child in _children(node):
             child_key = id(child)
             if child_key in active:
                 raise ConfigError(
-                    "recursive YAML alias (a node contains itself)", where, _line(child)
+                    "invalid YAML: recursive alias (a node contains itself)", where, _line(child)
                 )
             if child_key not in size:
                 stack.append((child, False))

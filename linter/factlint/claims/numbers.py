@@ -47,6 +47,7 @@ from factlint.model import (
     YearClaim,
 )
 from factlint.normalize import Normalized, fold
+from factlint.numerals import to_float, to_int
 from factlint.quotes import QuoteScan
 from factlint.segment import Segments
 from factlint.tokens import Kind, Script, Token
@@ -514,19 +515,13 @@ class _Reader:
         parts = text.replace("٬", ",").split(",")
         if len(parts) > 1 and (not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:])):
             return None
-        digits = "".join(parts)
-        if not digits.isdecimal() or len(digits) > 18:
-            return None  # superscripts and circled digits are digits but not numbers
-        return int(digits)
+        return to_int("".join(parts), max_digits=18)  # superscripts are digits, not numbers
 
     def decimal(self, i: int) -> float | None:
         if not 0 <= i < self.n or self.tokens[i].kind is not Kind.NUMBER:
             return None
         text = self.tokens[i].text.replace("٫", ".").replace("٬", "").replace(",", "")
-        try:
-            return float(text)
-        except ValueError:
-            return None
+        return to_float(text)
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Original span of tokens a .. b-1."""

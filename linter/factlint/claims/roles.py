@@ -370,6 +370,9 @@ def extract_roles(
             )
 
     verbs = _title_verbs(facts)
+    ending_at: dict[int, Mention] = {}  # the first mention ending at each token
+    for m in mentions:
+        ending_at.setdefault(m.token_end, m)
     for m in mentions:
         if not r.is_person(m):
             continue
@@ -402,7 +405,7 @@ def extract_roles(
             # "named X as chief executive": a claim about the title, not the date
             tense = Tense.THEN
             k = j + 1
-            subject = _mention_ending_at(mentions, m.token_start - 1, m.token_start - 1, tokens)
+            subject = ending_at.get(m.token_start - 1)
             if r.is_org(subject):
                 named_by = subject  # "Norvale named X as chief executive": at Norvale
         elif arabic and r.is_title(r.at.get(j)) and not r.at[j].prefix:
@@ -474,7 +477,7 @@ def extract_roles(
         ):
             tense = Tense.THEN  # "under Prime Minister X", "في عهد الرئيس X"
         org = None
-        prev = _mention_ending_at(mentions, t.token_start, first_used, tokens)
+        prev = ending_at.get(min(t.token_start, first_used))  # "ORG's TITLE"
         if r.is_org(prev) and prev is not None:
             org = prev
             if tense is Tense.UNSPECIFIED:  # "former Salesforce co-CEO X"
@@ -557,14 +560,3 @@ def _verb_claim(
     if not r.is_org(org) or org is None:
         return
     add(person, [title], org, Tense.UNSPECIFIED, None, Tense.UNSPECIFIED)
-
-
-def _mention_ending_at(
-    mentions: Sequence[Mention], token_index: int, first_used: int, tokens: tuple[Token, ...]
-) -> Mention | None:
-    """The mention right before a title (an organisation in "ORG's TITLE")."""
-    target = min(token_index, first_used)
-    for m in mentions:
-        if m.token_end == target:
-            return m
-    return None

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from factlint.errors import FactsError
+from factlint.errors import FactsError, shown
 from factlint.facts.model import (
     Entity,
     Facts,
@@ -32,6 +32,8 @@ from factlint.facts.model import (
     Role,
     Title,
 )
+from factlint.files import read_regular
+from factlint.yamlsafe import YamlProblem, check_depth
 
 __all__ = [
     "FACTS_SUFFIXES",
@@ -76,7 +78,11 @@ if TYPE_CHECKING:
 def display_path(path: Path, root: Path | None = None) -> str:
     """``path`` relative to ``root`` (default: the working directory) when it is inside it."""
     base = root if root is not None else Path.cwd()
-    for candidate, anchor in ((path.absolute(), base.absolute()), (path.resolve(), base.resolve())):
+    try:
+        resolved = (path.resolve(), base.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        resolved = (path.absolute(), base.absolute())
+    for candidate, anchor in ((path.absolute(), base.absolute()), resolved):
         try:
             return candidate.relative_to(anchor).as_posix()
         except ValueError:
@@ -99,15 +105,18 @@ def facts_files(paths: Sequence[Path], root: Path | None = None) -> list[Path]:
                 for candidate in path.rglob("*")
                 if candidate.suffix.lower() in FACTS_SUFFIXES
                 and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
-                and candidate.is_file()
+                and not candidate.is_dir()
             ]
             below.sort(key=lambda candidate: candidate.relative_to(path).parts)
-        elif path.is_file():
+        elif os.path.lexists(path):  # a file, or something read_regular reports
             below = [path]
         else:
             raise FactsError("facts file or directory not found", display_path(path, root))
         for candidate in below:
-            key = candidate.resolve()
+            try:
+                key = candidate.resolve()
+            except (OSError, RuntimeError):  # a symlink loop: reported when it is read
+                key = candidate.absolute()
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
@@ -136,14 +145,14 @@ _INCLUDE_KEY = re.compile(rb"^include[ \t]*:", re.M)
 def _read_source(
     path: Path, display: str, root: Path | None, sources: list[FactsSource], seen: set[Path]
 ) -> None:
-    key = path.resolve()
+    try:
+        key = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: read_regular reports it
+        key = path.absolute()
     if key in seen:
         return
     seen.add(key)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FactsError(f"cannot read facts file: {exc.strerror or exc}", display) from exc
+    data = read_regular(path, display, error=FactsError)
     source = FactsSource(path.absolute(), display, data)
     for target, target_display in includes(source, root):
         _read_source(target, target_display, root, sources, seen)
@@ -168,8 +177,9 @@ def includes(source: FactsSource, root: Path | None = None) -> list[tuple[Path, 
         return []
     line = source.data.count(b"\n", 0, match.start()) + 1
     try:
+        check_depth(source.data.decode("utf-8-sig"))  # safe_load recurses
         data = yaml.safe_load(source.data)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, YamlProblem, UnicodeDecodeError):
         return []  # reported with its position when the file is parsed
     value = data.get("include") if isinstance(data, dict) else None
     entries = [value] if isinstance(value, str) else value if isinstance(value, list) else []
@@ -301,8 +311,8 @@ def _index(
             if key_node.tag == _MERGE_TAG:
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
-                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "..."
-                problem = f"keys must be strings; quote the key {shown!r}"
+                key_text = key_node.value if isinstance(key_node, yaml.ScalarNode) else "..."
+                problem = f"keys must be strings; quote the key {shown(key_text)}"
                 raise FactsError(_message(path, problem), display, *_mark(key_node))
             key: str = key_node.value
             if key in seen:
@@ -322,6 +332,12 @@ def _parse_yaml(source: FactsSource) -> tuple[Any, _Positions] | None:
         text = source.data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FactsError(f"not valid UTF-8 (byte {exc.start})", source.display) from exc
+    try:
+        check_depth(text)  # before PyYAML's recursive composer sees the text
+    except YamlProblem as exc:
+        raise FactsError(
+            f"invalid YAML: {exc.message}", source.display, exc.line, exc.column
+        ) from None
     loader: yaml.CSafeLoader | yaml.SafeLoader
     loader = yaml.CSafeLoader(text) if yaml.__with_libyaml__ else yaml.SafeLoader(text)
     try:
@@ -343,7 +359,8 @@ def _parse_yaml(source: FactsSource) -> tuple[Any, _Positions] | None:
             raise FactsError(problem, source.display) from exc
         raise FactsError(problem, source.display, mark.line + 1, mark.column + 1) from exc
     except yaml.YAMLError as exc:
-        raise FactsError(f"invalid YAML: {exc}", source.display) from exc
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise FactsError(f"invalid YAML: {first_line}", source.display) from exc
     finally:
         loader.dispose()
     return data, positions
@@ -378,7 +395,9 @@ _EXPECTED_BY_TYPE = {
 }
 
 
-def _describe(value: object) -> str:
+def _describe(value: object, *, with_value: bool = True) -> str:
+    if not with_value and isinstance(value, str):
+        return "a string"
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, bool):
@@ -386,7 +405,7 @@ def _describe(value: object) -> str:
     if isinstance(value, int | float):
         return f"number {value}"
     if isinstance(value, str):
-        return f"string {value!r}"
+        return f"string {shown(value)}"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -403,12 +422,12 @@ def _schema_problems(error: ValidationError) -> Iterator[tuple[JsonPath, bool, s
     keyword = error.validator
     rule: Any = error.validator_value
     if "propertyNames" in error.absolute_schema_path:
-        yield (*path, str(value)), True, f"invalid language code {value!r}"
+        yield (*path, str(value)), True, f"invalid language code {shown(value)}"
     elif keyword == "additionalProperties" and isinstance(value, dict):
         known = list(schema.get("properties", {}))
         for extra in value:
             if extra not in known:
-                problem = f"unknown field {extra!r}"
+                problem = f"unknown field {shown(extra)}"
                 close = difflib.get_close_matches(str(extra), known, n=1)
                 if close:
                     problem += f"; did you mean {close[0]!r}?"
@@ -424,18 +443,19 @@ def _schema_problems(error: ValidationError) -> Iterator[tuple[JsonPath, bool, s
         if expected is None:
             names = [rule] if isinstance(rule, str) else list(rule)
             expected = " or ".join(_EXPECTED_BY_TYPE.get(name, name) for name in names)
-        yield path, False, f"expected {expected}, got {_describe(value)}"
+        # at the top, the file may not be a facts file at all: do not show its content
+        yield path, False, f"expected {expected}, got {_describe(value, with_value=bool(path))}"
     elif keyword == "pattern":
         if title == "id":
-            yield path, False, f"invalid id {value!r} (use {_ID_RULE})"
+            yield path, False, f"invalid id {shown(value)} (use {_ID_RULE})"
         elif title == "date":
-            yield path, False, f"invalid date {value!r} (expected {_DATE_FORMAT})"
+            yield path, False, f"invalid date {shown(value)} (expected {_DATE_FORMAT})"
         elif title == "language code":
-            yield path, False, f"invalid language code {value!r}"
+            yield path, False, f"invalid language code {shown(value)}"
         else:
             yield path, False, "must not be blank"
     elif keyword in ("minimum", "maximum") and title == "date":
-        yield path, False, f"invalid date {value!r} (expected {_DATE_FORMAT})"
+        yield path, False, f"invalid date {shown(value)} (expected {_DATE_FORMAT})"
     elif keyword == "minimum":
         yield path, False, f"must be at least {rule}, got {value}"
     elif keyword == "minLength":
@@ -447,7 +467,7 @@ def _schema_problems(error: ValidationError) -> Iterator[tuple[JsonPath, bool, s
     elif keyword == "uniqueItems" and isinstance(value, list):
         for index, item in enumerate(value):
             if item in value[:index]:
-                yield (*path, index), False, f"duplicate entry {item!r}"
+                yield (*path, index), False, f"duplicate entry {shown(item)}"
                 break
         else:
             yield path, False, "duplicate entries"
@@ -456,7 +476,7 @@ def _schema_problems(error: ValidationError) -> Iterator[tuple[JsonPath, bool, s
         yield path, False, f"expected one of {allowed}; got {_describe(value)}"
     elif keyword == "const":
         if path == ("version",):
-            yield path, False, f"unsupported version {value!r} (expected {rule!r})"
+            yield path, False, f"unsupported version {shown(value)} (expected {rule!r})"
         else:
             yield path, False, f"expected {rule!r}, got {_describe(value)}"
     else:
@@ -557,7 +577,7 @@ class _Builder:
             date = PartialDate.parse(value)
             date.earliest()
         except ValueError as exc:
-            self._problem(self._at(document, path), f"invalid date {value!r}: {exc}")
+            self._problem(self._at(document, path), f"invalid date {shown(value)}: {exc}")
             return None
         return date
 

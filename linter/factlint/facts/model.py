@@ -43,8 +43,9 @@ class PartialDate:
         if self.month is None:
             return dt.date(self.year, 12, 31)
         if self.day is None:
-            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
+            if self.month == 12:  # not via January of the next year: 9999-12 is valid
+                return dt.date(self.year, 12, 31)
+            return dt.date(self.year, self.month + 1, 1) - dt.timedelta(days=1)
         return dt.date(self.year, self.month, self.day)
 
     def __str__(self) -> str:

@@ -24,6 +24,7 @@ import bisect
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factlint.fix import fixability
@@ -51,6 +52,7 @@ _GUTTER_STYLE = "1;34"
 _HELP_STYLE = "1;36"
 
 
+@lru_cache(maxsize=8192)
 def char_width(ch: str) -> int:
     """Terminal columns one character takes (as shown by :func:`visible`)."""
     if ch == "\t":
@@ -105,12 +107,21 @@ class Snippet:
     caret_width: int  # number of carets, at least 1
 
 
-def snippet(line: str, start: int, end: int, window: int = WINDOW) -> Snippet:
+def snippet(
+    line: str,
+    start: int,
+    end: int,
+    window: int = WINDOW,
+    *,
+    cut_before: bool = False,
+    cut_after: bool = False,
+) -> Snippet:
     """Underline ``line[start:end]`` (character indices), cutting long lines.
 
     When the whole line is wider than ``window`` display columns, only a
     window of about that width around the span is kept. A span wider than the
-    window is underlined up to the window's end.
+    window is underlined up to the window's end. ``cut_before``/``cut_after``
+    say that ``line`` is itself a piece of a longer line (see :func:`line_window`).
     """
     n = len(line)
     start = min(max(start, 0), n)
@@ -135,8 +146,8 @@ def snippet(line: str, start: int, end: int, window: int = WINDOW) -> Snippet:
             first += 1
         last = max(bisect.bisect_right(prefix, right) - 1, start)
 
-    head = ELLIPSIS if first > 0 else ""
-    tail = ELLIPSIS if last < n else ""
+    head = ELLIPSIS if first > 0 or cut_before else ""
+    tail = ELLIPSIS if last < n or cut_after else ""
     offset = len(head) + span_start - prefix[first]
     carets = max(min(span_end, prefix[last]) - span_start, 1)
     return Snippet(head + visible(line[first:last]) + tail, offset, carets)
@@ -172,14 +183,36 @@ def _citation(finding: Finding) -> str:
     return " [facts: " + "; ".join(visible(f.cite()) for f in finding.facts) + "]"
 
 
+def line_window(
+    document: Document, line: int, start: int, end: int, reach: int = 2 * WINDOW
+) -> tuple[str, int, int, bool, bool]:
+    """A piece of ``line`` around columns [start, end) (0-based), in time independent of
+    the line's length: (text, start, end within it, cut before, cut after).
+
+    At most ``reach`` characters are kept on each side of the span's start, enough
+    for :func:`snippet`'s window unless the line is mostly zero-width characters.
+    """
+    text = document.text
+    first = document.line_starts[line - 1]
+    stop = document.line_starts[line] if line < len(document.line_starts) else len(text)
+    while stop > first and text[stop - 1] in "\r\n":
+        stop -= 1
+    lo = max(first, first + start - reach)
+    hi = min(stop, first + start + reach)
+    piece = text[lo:hi]
+    offset = lo - first
+    return piece, start - offset, min(end, hi - first) - offset, lo > first, hi < stop
+
+
 def _source_lines(finding: Finding, document: Document | None, color: bool) -> list[str]:
     if document is None or not 1 <= finding.line <= len(document.line_starts):
         return []
-    line = document.line_text(finding.line)
-    end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else 1 << 62
     if finding.end_line < finding.line:
-        end = finding.column - 1
-    cut = snippet(line, finding.column - 1, end)
+        end = start
+    piece, start, end, cut_before, cut_after = line_window(document, finding.line, start, end)
+    cut = snippet(piece, start, end, cut_before=cut_before, cut_after=cut_after)
     number = str(finding.line)
     pad = " " * len(number)
     bar = _paint("|", _GUTTER_STYLE, color)

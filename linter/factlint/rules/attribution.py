@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from factlint.api import CheckContext, Rule
+from factlint.dates import add_days
 from factlint.facts.model import Entity, Facts, PartialDate, Role, Title
 from factlint.hookspecs import hookimpl
 from factlint.model import Finding, RoleClaim, Severity, Tense
@@ -182,7 +183,7 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
     day = ctx.date
     if day is None:
         return
-    grace = dt.timedelta(days=ctx.config.tense_grace_days)
+    grace = ctx.config.tense_grace_days
     for claim in ctx.claims.roles:
         person = facts.entities.get(claim.person.target)
         if person is None:
@@ -213,9 +214,8 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
             continue
         # present (or unmarked) tense for a role not held at the document date
         future = [r for r in roles if r.start is not None and r.start.earliest() > day]
-        if claim.tense is Tense.CURRENT:
-            grace = dt.timedelta(0)  # an explicit "current" gets no grace period
-        past = [r for r in ended if r.end is not None and r.end.latest() + grace < day]
+        allowed = 0 if claim.tense is Tense.CURRENT else grace  # "current" gets no grace
+        past = [r for r in ended if r.end is not None and add_days(r.end.latest(), allowed) < day]
         if future and not ended:
             role = future[0]
             message = f"{name} became {label} only on {role.start}, after the document date {day}"

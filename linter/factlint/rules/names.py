@@ -79,12 +79,19 @@ def _name_for(entity: Entity, script: Script, lang: str) -> str:
 
 
 def _accepted_forms(ctx: CheckContext, entity_id: str) -> Counter[str]:
-    """How the document names an entity with accepted (non-wrong) forms."""
-    return Counter(
-        m.text
-        for m in ctx.mentions
-        if m.target == entity_id and m.kind is MentionKind.ENTITY and m.status.full
-    )
+    """How the document names an entity with accepted (non-wrong) forms.
+
+    Counted for all entities in one pass per document (kept in ``ctx.cache``):
+    a per-call scan made NM003 quadratic in the number of mentions.
+    """
+    cached = ctx.cache.get("names.accepted_forms")
+    table: dict[str, Counter[str]] = cached if isinstance(cached, dict) else {}
+    if not isinstance(cached, dict):
+        for m in ctx.mentions:
+            if m.kind is MentionKind.ENTITY and m.status.full:
+                table.setdefault(m.target, Counter())[m.text] += 1
+        ctx.cache["names.accepted_forms"] = table
+    return Counter(table.get(entity_id, ()))
 
 
 def _suggest(ctx: CheckContext, entity: Entity, script: Script | None = None) -> str:

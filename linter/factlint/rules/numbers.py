@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from factlint.api import CheckContext, Rule
+from factlint.dates import add_days
 from factlint.facts.model import Entity, PartialDate, Quantity
 from factlint.hookspecs import hookimpl
 from factlint.model import DateClaim, Finding, Severity
@@ -70,7 +71,7 @@ def check_age(ctx: CheckContext) -> Iterator[Finding]:
     day = ctx.date
     if day is None:
         return
-    grace = dt.timedelta(days=max(ctx.config.tense_grace_days, 0))
+    grace = max(ctx.config.tense_grace_days, 0)
     for claim in ctx.claims.ages:
         if claim.person is None:
             continue
@@ -86,7 +87,7 @@ def check_age(ctx: CheckContext) -> Iterator[Finding]:
         if youngest <= claim.age <= oldest:
             continue
         # the age at an event shortly before the document date (a birthday in between)
-        if claim.age < youngest and _age_on(born.latest(), at - grace) <= claim.age:
+        if claim.age < youngest and _age_on(born.latest(), add_days(at, -grace)) <= claim.age:
             continue
         ref = person.fact("born")
         if youngest == oldest:

@@ -38,6 +38,7 @@ import bisect
 import contextlib
 import functools
 import hashlib
+import os
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -52,6 +53,7 @@ from factlint import yamlguard
 from factlint.api import CheckContext, Rule
 from factlint.cache import Cache, code_digest
 from factlint.errors import ConfigError
+from factlint.files import read_regular
 from factlint.hookspecs import hookimpl
 from factlint.model import FactRef, Finding, Severity
 from factlint.normalize import fold, fold_char, normalize
@@ -477,7 +479,7 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
-        elif path.is_file():
+        elif os.path.lexists(path):  # a file, or something read_regular reports
             files.append(path)
         else:
             raise ConfigError("rule pack not found", str(path))
@@ -487,7 +489,7 @@ def pack_files(paths: Iterable[Path]) -> list[Path]:
 def _display(path: Path) -> str:
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
         return path.as_posix()
 
 
@@ -502,10 +504,10 @@ _CODE = (
 
 
 def _read_pack(file: Path, shown: str, cache: Cache | None, code: str) -> tuple[PackRule, ...]:
-    try:
-        data = file.read_bytes()
+    try:  # a regular file only: a FIFO or device is an error, never opened
+        data = read_regular(file, shown, error=ConfigError)
         text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"cannot read rule pack: {exc}", shown) from None
     if cache is None:
         return parse_pack(text, shown)
