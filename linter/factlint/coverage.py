@@ -37,26 +37,12 @@ from factlint.model import (
     Tense,
     YearClaim,
 )
+from factlint.rules.numbers import MONTH_EN, WEEKDAY_EN
 
 if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.engine import Session
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 JUDGING_FAMILIES: Mapping[str, frozenset[str]] = {
     "role": frozenset({"attribution", "names"}),
@@ -323,15 +309,15 @@ def _claim_year(claim: DateClaim, day: dt.date | None) -> int | None:
 
 def _judge_date(ctx: CheckContext, claim: DateClaim) -> _Judgement:
     year = _claim_year(claim, ctx.date)
-    when = f"{claim.day} {_MONTHS[claim.month - 1]}" + (f" {claim.year}" if claim.year else "")
-    statement = f"{_WEEKDAYS[claim.weekday]} · {when}"
+    when = f"{claim.day} {MONTH_EN[claim.month - 1]}" + (f" {claim.year}" if claim.year else "")
+    statement = f"{WEEKDAY_EN[claim.weekday]} · {when}"
     if year is None:
         return _unknown(statement, "no year given and no document date", "")
     try:
         real = dt.date(year, claim.month, claim.day)
     except ValueError:
         return _unknown(statement, f"{when} {year} is not a calendar date", "")
-    basis = f"the calendar: {real.isoformat()} is a {_WEEKDAYS[real.weekday()]}"
+    basis = f"the calendar: {real.isoformat()} is a {WEEKDAY_EN[real.weekday()]}"
     if real.weekday() != claim.weekday:
         return _unknown(
             statement, "not checked: the weekday disagrees and ND002 is not selected", ""
