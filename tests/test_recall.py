@@ -199,3 +199,22 @@ def test_closed_list_of_holders_contradicts_anyone_else(lint: Lint, text: str) -
 )
 def test_open_world_stays_the_default(lint: Lint, text: str) -> None:
     assert codes(lint(text)) == []
+
+
+# -- events ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Harbor FC won the Norland Cup final on 19 May at Lumen Arena.", ["ND006"]),
+        ("Harbor FC won the Norland Cup final on May 18, 2024, at Corniche Stadium.", ["ND007"]),
+        ("وفاز نادي هاربور بنهائي كأس نورلاند في 19 مايو على ملعب لومين.", ["ND006"]),
+        ("وفاز نادي هاربور بنهائي كأس نورلاند في 18 مايو على ملعب الكورنيش.", ["ND007"]),
+        ("Harbor FC won the Norland Cup final on 18 May at Lumen Arena.", []),
+        ("Harbor FC won the Norland Cup final in Norland on 18 May.", []),
+        ("وفاز نادي هاربور بنهائي كأس نورلاند في 18 مايو على ملعب لومين.", []),
+    ],
+)
+def test_event_date_and_venue(lint: Lint, text: str, code: list[str]) -> None:
+    assert codes(lint(text, date="2024-05-20")) == code

@@ -184,6 +184,21 @@ class ListClaim:
 
 
 @dataclass(frozen=True)
+class EventClaim:
+    """An event named with a calendar date or a venue in its clause."""
+
+    event: Mention
+    day: int | None
+    month: int | None
+    year: int | None
+    date_span: tuple[int, int] | None  # original offsets of the date
+    venue: Mention | None
+    start: int
+    end: int
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
 class Claims:
     """Everything the claim extractor found in one document."""
 
@@ -193,3 +208,4 @@ class Claims:
     years: tuple[YearClaim, ...] = ()
     counts: tuple[CountClaim, ...] = ()
     lists: tuple[ListClaim, ...] = ()
+    events: tuple[EventClaim, ...] = ()

@@ -31,4 +31,5 @@ def extract_claims(
         years=numeric.years,
         counts=numeric.counts,
         lists=numeric.lists,
+        events=numeric.events,
     )

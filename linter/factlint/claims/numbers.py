@@ -41,6 +41,7 @@ from factlint.model import (
     AgeClaim,
     CountClaim,
     DateClaim,
+    EventClaim,
     ListClaim,
     Mention,
     MentionKind,
@@ -60,6 +61,7 @@ class NumericClaims:
     years: tuple[YearClaim, ...] = ()
     counts: tuple[CountClaim, ...] = ()
     lists: tuple[ListClaim, ...] = ()
+    events: tuple[EventClaim, ...] = ()
 
 
 # -- word lists (normalized forms) ---------------------------------------------
@@ -1434,6 +1436,75 @@ def _lists(r: _Reader) -> list[ListClaim]:
 # -- entry point ------------------------------------------------------------------------
 
 
+def _calendar_date_at(r: _Reader, k: int) -> tuple[int, int, int | None, int] | None:
+    """(day, month, year or None, index after) for "17 December [2023]" or
+    "December 17[, 2023]" or "17 ديسمبر" at token k."""
+    day = _day_at(r, k)
+    if day is not None:
+        month = _month_at(r, day[1])
+        if month is not None:
+            year = _year_at(r, month[1])
+            return day[0], month[0], year[0] if year else None, year[1] if year else month[1]
+        return None
+    month = _month_at(r, k)
+    if month is not None:
+        day = _day_at(r, month[1])
+        if day is not None:
+            year = _year_at(r, day[1])
+            return day[0], month[0], year[0] if year else None, year[1] if year else day[1]
+    return None
+
+
+LOCATIVES = frozenset(fold(w) for w in ("at", "in", "inside", "على", "في", "داخل"))
+
+
+def _events(r: _Reader) -> list[EventClaim]:
+    """An event named with a calendar date or a venue in its clause: "the final on 17
+    December", "at Lumen Arena", "المباراة النهائية في 17 ديسمبر على ملعب لومين"."""
+    out: list[EventClaim] = []
+    for m in r.entities:
+        if r.etype(m) != "event":
+            continue
+        lo, hi = r.segments.sentence_span(m.token_start)
+        date: tuple[int, int, int | None] | None = None
+        date_span: tuple[int, int] | None = None
+        venue: Mention | None = None
+        for k in range(max(lo, m.token_start - 12), min(hi, m.token_end + 12)):
+            if m.token_start <= k < m.token_end:
+                continue
+            if date is None:
+                found = _calendar_date_at(r, k)
+                if found is not None:
+                    day, month, year, after = found
+                    date = (day, month, year)
+                    date_span = r.span(k, after)
+            place = r.starts.get(k)
+            if (
+                venue is None
+                and place is not None
+                and r.etype(place) == "place"
+                and (place.prefix[-1:] == "ب" or r.forms(k - 1) & LOCATIVES)
+            ):
+                venue = place  # "at Lumen Arena", "على ملعب لومين", "بملعب لومين"
+        if date is None and venue is None:
+            continue
+        start, end = r.span(m.token_start, m.token_end)
+        out.append(
+            EventClaim(
+                event=m,
+                day=date[0] if date else None,
+                month=date[1] if date else None,
+                year=date[2] if date else None,
+                date_span=date_span,
+                venue=venue,
+                start=start,
+                end=end,
+                quoted=r.quoted(start, end),
+            )
+        )
+    return out
+
+
 def extract_numeric(
     doc: Document,
     norm: Normalized,
@@ -1451,4 +1522,5 @@ def extract_numeric(
         years=tuple(_years(r)),
         counts=tuple(_counts(r, kinds)),
         lists=tuple(_lists(r)),
+        events=tuple(_events(r)),
     )

@@ -639,6 +639,14 @@ class _Builder:
             self._role(document, (*path, "roles", index), role, ident, source)
             for index, role in enumerate(item.get("roles") or ())
         )
+        if item.get("venue"):
+            self.references.append(
+                ("entity", str(item["venue"]), self._at(document, (*path, "venue")))
+            )
+        for index, other in enumerate(item.get("participants") or ()):
+            self.references.append(
+                ("entity", str(other), self._at(document, (*path, "participants", index)))
+            )
         for index, other in enumerate(item.get("complete") or ()):
             self.references.append(
                 ("title", str(other), self._at(document, (*path, "complete", index)))
@@ -659,6 +667,8 @@ class _Builder:
             date=dates["date"],
             roles=roles,
             complete=tuple(str(t) for t in item.get("complete") or ()),
+            venue=str(item["venue"]) if item.get("venue") else None,
+            participants=tuple(str(p) for p in item.get("participants") or ()),
             source=source,
             description=item.get("description"),
             file=document.display,

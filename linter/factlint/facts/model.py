@@ -159,6 +159,8 @@ class Entity:
     # titles whose holders here the facts list completely: anyone else named with
     # such a title at this organisation is contradicted (closed world)
     complete: tuple[str, ...] = ()
+    venue: str | None = None  # events: the place id
+    participants: tuple[str, ...] = ()  # events: people or organisations taking part
     source: str | None = None
     description: str | None = None
     file: str = ""

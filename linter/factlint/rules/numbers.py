@@ -330,6 +330,80 @@ ND005 = Rule(
 )
 
 
+# -- ND006 / ND007 ---------------------------------------------------------------------
+
+
+def check_event_date(ctx: CheckContext) -> Iterator[Finding]:
+    for claim in ctx.claims.events:
+        event = ctx.facts.entities.get(claim.event.target)
+        if event is None or event.date is None or claim.month is None or claim.date_span is None:
+            continue
+        recorded = event.date
+        if recorded.month is None or recorded.day is None:
+            continue  # a date known to the month says nothing about a day
+        year_ok = claim.year is None or claim.year == recorded.year
+        if year_ok and (claim.day, claim.month) == (recorded.day, recorded.month):
+            continue
+        a, b = claim.date_span
+        message = (
+            f"{event.preferred('en')} took place on {recorded.day} "
+            f"{MONTH_EN[recorded.month - 1]} {recorded.year}, not on {ctx.document.text[a:b]}"
+        )
+        yield ctx.finding(
+            ND006.code, a, b, message, facts=[event.fact("date")], quoted=claim.quoted
+        )
+
+
+def check_event_venue(ctx: CheckContext) -> Iterator[Finding]:
+    for claim in ctx.claims.events:
+        event = ctx.facts.entities.get(claim.event.target)
+        if event is None or event.venue is None or claim.venue is None:
+            continue
+        if claim.venue.target == event.venue:
+            continue
+        where = ctx.facts.entities.get(event.venue)
+        if where is not None and claim.venue.target in _places_within(ctx, where.id):
+            continue  # "in Norland" for a venue in Norland
+        venue = where.preferred("en") if where else event.venue
+        message = f"{event.preferred('en')} is recorded at {venue}, not at {claim.venue.text}"
+        refs = [event.fact("venue")] + ([where.fact()] if where else [])
+        yield ctx.finding(
+            ND007.code, claim.venue.start, claim.venue.end, message, facts=refs, quoted=claim.quoted
+        )
+
+
+def _places_within(ctx: CheckContext, place: str) -> set[str]:
+    """Places that contain ``place`` (its ``venue`` chain: a stadium in a city)."""
+    out: set[str] = set()
+    current = ctx.facts.entities.get(place)
+    while current is not None and current.venue and current.venue not in out:
+        out.add(current.venue)
+        current = ctx.facts.entities.get(current.venue)
+    return out
+
+
+ND006 = Rule(
+    code="ND006",
+    name="event-date",
+    summary="An event given a calendar date other than the one in the facts",
+    check=check_event_date,
+    severity=Severity.ERROR,
+    family="numbers",
+    docs=rule_docs("ND006"),
+    fix=None,
+)
+ND007 = Rule(
+    code="ND007",
+    name="event-venue",
+    summary="An event placed at a venue other than the one in the facts",
+    check=check_event_venue,
+    severity=Severity.ERROR,
+    family="numbers",
+    docs=rule_docs("ND007"),
+    fix=None,
+)
+
+
 @hookimpl
 def factlint_rules() -> list[Rule]:
-    return [ND001, ND002, ND003, ND004, ND005]
+    return [ND001, ND002, ND003, ND004, ND005, ND006, ND007]
