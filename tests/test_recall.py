@@ -218,3 +218,18 @@ def test_open_world_stays_the_default(lint: Lint, text: str) -> None:
 )
 def test_event_date_and_venue(lint: Lint, text: str, code: list[str]) -> None:
     assert codes(lint(text, date="2024-05-20")) == code
+
+
+# -- names across scripts ------------------------------------------------------------------------
+
+
+def test_arabic_rendering_of_a_latin_name_with_one_consonant_wrong(lint: Lint) -> None:
+    text = "وقالت رينا هولم، الرئيسة التنفيذية لشركة فيلوبور، إن الأرباح زادت."
+    found = lint(text)
+    assert [(f.code, text[f.start : f.end], f.replacement) for f in found] == [
+        ("NM001", "فيلوبور", "Velocore")
+    ]
+
+
+def test_a_correct_arabic_rendering_is_not_a_garbling(lint: Lint) -> None:
+    assert lint("وقالت رينا هولم، الرئيسة التنفيذية لشركة فيلوكور، إن الأرباح زادت.") == []

@@ -28,6 +28,7 @@ from factlint.model import Finding, Mention, MentionKind, NameStatus, Severity
 from factlint.normalize import fold
 from factlint.rules.docs import rule_docs
 from factlint.tokens import Kind, Script, Token, has_arabic
+from factlint.translit import arabic_skeleton, latin_skeleton
 
 REPORTING_CUES = frozenset(
     {
@@ -291,6 +292,11 @@ def _slot_findings(ctx: CheckContext) -> Iterator[tuple[int, int, Finding]]:
                 continue
             for _, form in org.all_names():
                 score = ratio(word, fold(form))
+                if script is Script.ARABIC and not has_arabic(form):
+                    # across scripts: consonant skeletons one edit apart read as close
+                    # (equal skeletons are a correct rendering of the name)
+                    distance = OSA.distance(arabic_skeleton(word), latin_skeleton(form))
+                    score = max(score, 80.0 if distance == 1 else 0.0)
                 if best is None or score > best[0]:
                     best = (score, org, form)
         if best is None:
