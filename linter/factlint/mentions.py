@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factlint.facts.model import Facts
 from factlint.model import Mention, MentionKind, NameStatus
@@ -189,8 +190,10 @@ def _word_entities(name_tokens: dict[str, set[str]]) -> dict[str, tuple[str, ...
     return {word: tuple(ids) for word, ids in index.items()}
 
 
-def strip_proclitics(token: str) -> list[tuple[str, str]]:
-    """(prefix, stem) readings of an Arabic word, the bare word first."""
+@lru_cache(maxsize=8192)
+def strip_proclitics(token: str) -> tuple[tuple[str, str], ...]:
+    """(prefix, stem) readings of an Arabic word, the bare word first (memoized: a
+    pure function that several stages ask about the same words)."""
     readings = [("", token)]
     for prefix in _PROCLITICS:
         if token.startswith(prefix) and len(token) - len(prefix) >= 2:
@@ -202,7 +205,7 @@ def strip_proclitics(token: str) -> list[tuple[str, str]]:
     for lead in ("لل", "ولل", "فلل"):
         if token.startswith(lead) and len(token) - len(lead) >= 2:
             readings.append((lead[:-1], "ال" + token[len(lead) :]))
-    return readings
+    return tuple(readings)
 
 
 def _capitalised(
@@ -236,7 +239,7 @@ def find_mentions(
         best: tuple[int, Alias, str] | None = None  # (word count, alias, prefix)
         first = tokens[words[w]]
         readings = (
-            strip_proclitics(first.text) if first.script is Script.ARABIC else [("", first.text)]
+            strip_proclitics(first.text) if first.script is Script.ARABIC else (("", first.text),)
         )
         for prefix, stem in readings:
             for alias in lexicon.lookup(stem):

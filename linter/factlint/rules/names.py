@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
@@ -359,7 +359,7 @@ def transliteration_variant(word: str, name: str) -> bool:
     return has_arabic(word) and _skeleton(word) == _skeleton(name)
 
 
-def _common(ctx: CheckContext, readings: list[tuple[str, str]], script: Script) -> bool:
+def _common(ctx: CheckContext, readings: Sequence[tuple[str, str]], script: Script) -> bool:
     lang = "ar" if script is Script.ARABIC else "en"
     return any(ctx.vocabulary.is_common(stem, lang) for _, stem in readings)
 
@@ -469,7 +469,7 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
         start, _ = ctx.normalized.orig_span(tok.start, tok.end)
         if any(a <= start < b for a, b in taken):
             continue
-        readings = [("", tok.text)]
+        readings: Sequence[tuple[str, str]] = [("", tok.text)]
         if tok.script is Script.LATIN:
             if not text[start : start + 1].isupper():
                 continue
