@@ -97,6 +97,7 @@ def check_depth(text: str, limit: int = MAX_DEPTH, *, line_offset: int = 0) -> N
     """
     if sum(text.count(ch) for ch in _NESTING_CHARS) < limit:
         return
+    _check_flow_depth(text, limit, line_offset)
     depth = 0
     try:
         for event in yaml.parse(text, Loader=_Base):
@@ -108,6 +109,40 @@ def check_depth(text: str, limit: int = MAX_DEPTH, *, line_offset: int = 0) -> N
                 depth -= 1
     except yaml.YAMLError as exc:
         raise _problem(exc, line_offset) from None
+
+
+def _check_flow_depth(text: str, limit: int, line_offset: int) -> None:
+    """Flow collections ("[[[[...") counted by their brackets before the parser runs:
+    recent PyYAML versions scan ahead and stop at a depth limit of their own, with
+    another message and position."""
+    # a block mapping or sequence around the flow collections is one level too
+    body = text.lstrip()
+    depth = 0 if body.startswith(("[", "{")) else 1
+    base = depth
+    line, column = 1, 0
+    quote: str | None = None
+    for ch in text:
+        column += 1
+        if ch == "\n":
+            line, column = line + 1, 0
+            quote = None if quote == "\n" else quote  # a comment ends with its line
+            continue
+        if quote is not None:
+            if ch == quote:
+                quote = None
+            continue
+        if ch in "\"'" and depth > base:
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                raise YamlProblem(
+                    f"nested more than {limit} levels deep", line + line_offset, column
+                )
+        elif ch in "]}" and depth > base:
+            depth -= 1
+        elif ch == "#" and depth == base:
+            quote = "\n"  # a comment: skip to the end of the line
 
 
 def _check_graph(root: yaml.Node, line_offset: int) -> None:
