@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -155,3 +156,20 @@ def test_a_run_uses_no_network(
     (repo / "a.md").write_text("Zentrix's chief executive Omar Haddad said so.\n", "utf-8")
     code = main(["--facts", str(world_facts_dir), "--date", "2023-06-01", "a.md"])
     assert code == 1
+
+
+def test_a_relative_include_cannot_leave_the_repository(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "claims").mkdir()
+    (tmp_path / "outside.yaml").write_text("version: 1\n", encoding="utf-8")
+    (repo / "claims" / "a.yaml").write_text(
+        "version: 1\ninclude: [../../outside.yaml]\n", encoding="utf-8"
+    )
+    with pytest.raises(FactsError, match="leads outside the repository"):
+        load_facts([repo / "claims"], repo)
+    # an absolute path says the curator meant it
+    (repo / "claims" / "a.yaml").write_text(
+        f"version: 1\ninclude: [{json.dumps(str(tmp_path / 'outside.yaml'))}]\n", encoding="utf-8"
+    )
+    load_facts([repo / "claims"], repo)

@@ -193,10 +193,34 @@ def includes(source: FactsSource, root: Path | None = None) -> list[tuple[Path, 
         else:
             target = Path(os.path.normpath(source.path.parent / entry))
             display = display_path(target, root)
+            if not Path(entry).is_absolute() and not _within_repository(target, source.path, root):
+                raise FactsError(
+                    f"include: {entry!r} leads outside the repository (write an absolute "
+                    "path to include a file from elsewhere)",
+                    source.display,
+                    line,
+                )
         if not target.is_file():
             raise FactsError(f"include: no such facts file {entry!r}", source.display, line)
         found.append((target, display))
     return found
+
+
+def _within_repository(target: Path, including: Path, root: Path | None) -> bool:
+    """Whether a relative include stays inside the repository of the including file
+    (outside a git repository: inside the project root, when there is one)."""
+    from factlint.trust import repository_of
+
+    base = repository_of(including.parent)
+    if not (base / ".git").exists():
+        if root is None:
+            return True
+        base = root.resolve()
+    try:
+        target.resolve().relative_to(base)
+    except ValueError:
+        return False
+    return True
 
 
 def facts_digest(sources: Iterable[FactsSource]) -> str:
