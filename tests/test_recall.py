@@ -233,3 +233,14 @@ def test_arabic_rendering_of_a_latin_name_with_one_consonant_wrong(lint: Lint) -
 
 def test_a_correct_arabic_rendering_is_not_a_garbling(lint: Lint) -> None:
     assert lint("وقالت رينا هولم، الرئيسة التنفيذية لشركة فيلوكور، إن الأرباح زادت.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club named three new vice-presidents: Tomas Berg and Lina Sayed.",
+        "وأعلن النادي ثلاثة نواب جدد للرئيس: توماس بيرغ ولينا سيد.",
+    ],
+)
+def test_announced_count_with_a_hyphenated_or_qualified_noun(lint: Lint, text: str) -> None:
+    assert codes(lint(text)) == ["ND005"]

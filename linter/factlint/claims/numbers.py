@@ -1377,6 +1377,14 @@ def _lists(r: _Reader) -> list[ListClaim]:
                 words += 1
                 k += 1
                 continue
+            if (
+                r.is_punct(k, {"-"})
+                and words
+                and r.tokens[k + 1 : k + 2]
+                and (r.tokens[k + 1].kind is Kind.WORD)
+            ):
+                k += 1  # "three new vice-presidents:"
+                continue
             break
         if words > 5:
             continue
