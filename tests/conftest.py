@@ -7,6 +7,9 @@ fixtures of the fictional world are prefixed with ``world_``.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -127,3 +130,20 @@ def prose_lint(pm: pluggy.PluginManager, rules: dict[str, Rule]) -> ProseLint:
         return [f for f in check_document(doc, session, pm) if f.severity.value != "info"]
 
     return run
+
+
+def run_factlint(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """This checkout's factlint in a subprocess, without cache or colour (a hang fails
+    the test by its timeout)."""
+    env = {**os.environ, "FACTLINT_NO_CACHE": "1", "NO_COLOR": "1"}
+    env["PYTHONPATH"] = str(TESTS_DIR.parent / "linter")
+    return subprocess.run(
+        [sys.executable, "-m", "factlint", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import run_factlint
 from factlint import autofix
 from factlint.api import Rule
 from factlint.autofix import FileFix, fix_file, write_atomic, write_fix
@@ -48,18 +49,7 @@ ALL_FIXED = SAFE_FIXED.replace(", 41,", ", 43,")
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FACTLINT_NO_CACHE": "1", "NO_COLOR": "1"}
-    env["PYTHONPATH"] = str(REPO / "linter")
-    return subprocess.run(
-        [sys.executable, "-m", "factlint", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    return run_factlint(*args, cwd=cwd)
 
 
 def codes(proc: subprocess.CompletedProcess[str]) -> list[str]:

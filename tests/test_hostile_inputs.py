@@ -10,7 +10,6 @@ import datetime as dt
 import os
 import socket
 import subprocess
-import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import factlint
+from conftest import run_factlint
 from factlint.api import Rule
 from factlint.config import Config, find_config, load_config
 from factlint.dates import add_days, strict_date
@@ -39,18 +39,7 @@ HAS_FIFO = hasattr(os, "mkfifo")
 
 
 def run_cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """This worktree's factlint in a subprocess (a hang fails the test by timeout)."""
-    env = {**os.environ, "PYTHONPATH": str(LINTER), "FACTLINT_NO_CACHE": "1", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "factlint", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    return run_factlint(*args, cwd=cwd)
 
 
 # --------------------------------------------------------------------- numbers
