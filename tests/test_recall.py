@@ -244,3 +244,22 @@ def test_a_correct_arabic_rendering_is_not_a_garbling(lint: Lint) -> None:
 )
 def test_announced_count_with_a_hyphenated_or_qualified_noun(lint: Lint, text: str) -> None:
     assert codes(lint(text)) == ["ND005"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "The club confirmed three departures:\n\n- Tomas Berg, to Bay United;\n- Lina Sayed\n",
+            ["ND005"],
+        ),
+        ("The club confirmed two departures:\n\n- Tomas Berg, to Bay United;\n- Lina Sayed\n", []),
+        (
+            "أكد النادي رحيل ثلاثة لاعبين:\n\n- توماس بيرغ، إلى باي يونايتد؛\n- لينا سيد\n",
+            ["ND005"],
+        ),
+        ("أكد النادي رحيل لاعبين اثنين:\n\n- توماس بيرغ\n- لينا سيد\n", []),
+    ],
+)
+def test_announced_count_against_a_markdown_list(lint: Lint, text: str, code: list[str]) -> None:
+    assert codes(lint(text)) == code

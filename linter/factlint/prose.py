@@ -53,6 +53,8 @@ class Prose:
 
     text: str
     origin: tuple[int, ...]
+    # Markdown lists: for each list, the original span of each item's first paragraph
+    lists: tuple[tuple[tuple[int, int], ...], ...] = ()
 
     def mask(self, size: int) -> bytearray:
         """A per-character flag over the original text: 1 where a prose character stands."""
@@ -83,10 +85,10 @@ class _Builder:
         if self.chars and not self.chars[-1].endswith("\n"):
             self.mark("\n", at)
 
-    def build(self) -> Prose:
+    def build(self, lists: tuple[tuple[tuple[int, int], ...], ...] = ()) -> Prose:
         text = "".join(self.chars)
         assert len(text) == len(self.origin)
-        return Prose(text, tuple(self.origin))
+        return Prose(text, tuple(self.origin), lists)
 
 
 def _add_text(out: _Builder, text: str, origins: Sequence[int]) -> None:
@@ -362,7 +364,23 @@ def markdown_prose(text: str, start: int = 0) -> Prose:
     tokens = md.parse(body)  # type: ignore[attr-defined]
     out = _Builder()
     row_cursor: dict[int, int] = {}
+    open_lists: list[list[tuple[int, int]]] = []
+    item_pending: list[bool] = []
+    lists: list[tuple[tuple[int, int], ...]] = []
     for index, tok in enumerate(tokens):
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            open_lists.append([])
+            item_pending.append(False)
+            continue
+        if tok.type in ("bullet_list_close", "ordered_list_close") and open_lists:
+            items = open_lists.pop()
+            item_pending.pop()
+            if items:
+                lists.append(tuple(items))
+            continue
+        if tok.type == "list_item_open" and item_pending:
+            item_pending[-1] = True
+            continue
         if tok.type != "inline" or tok.map is None:
             continue
         first, last = tok.map[0], tok.map[1] - 1
@@ -372,9 +390,13 @@ def markdown_prose(text: str, start: int = 0) -> Prose:
             src = _cell_source(text, starts, first, tok.content, row_cursor)
         else:
             src = _Source.locate(text, starts, tok.content, first, last)
+        before = len(out.origin)
         _Inline(out, src).walk(tok.children or [])
+        if item_pending and item_pending[-1] and len(out.origin) > before:
+            item_pending[-1] = False  # the item's first paragraph
+            open_lists[-1].append((out.origin[before], out.origin[-1] + 1))
     out.block_break(len(text))
-    return out.build()
+    return out.build(tuple(sorted(lists)))
 
 
 def _cell_source(

@@ -31,6 +31,7 @@ is reported at original offsets.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -1354,7 +1355,32 @@ def _item_span(r: _Reader, item: _Item) -> tuple[int, int]:
     return start, end
 
 
-def _lists(r: _Reader) -> list[ListClaim]:
+_ITEM_END = re.compile(r"[,;،؛:(—–]| - ")
+
+
+def _markdown_list(
+    r: _Reader, j: int, lists: tuple[tuple[tuple[int, int], ...], ...]
+) -> tuple[tuple[int, int], ...] | None:
+    """The items of the Markdown list that starts at token j (after "N items:"), each
+    cut at its first comma, semicolon or dash ("- Ivo Marsh, to a club abroad;")."""
+    while j < r.n and r.tokens[j].kind is Kind.NEWLINE:
+        j += 1
+    if j >= r.n:
+        return None
+    at = r.norm.orig_start(r.tokens[j].start)
+    for items in lists:
+        if items and items[0][0] <= at < items[0][1]:
+            spans = []
+            for a, b in items:
+                cut = _ITEM_END.search(r.norm.source, a, b)
+                spans.append((a, cut.start() if cut else b))
+            return tuple(spans)
+    return None
+
+
+def _lists(
+    r: _Reader, markdown_lists: tuple[tuple[tuple[int, int], ...], ...] = ()
+) -> list[ListClaim]:
     out: list[ListClaim] = []
     used_until = -1
     for i in range(r.n):
@@ -1412,6 +1438,12 @@ def _lists(r: _Reader) -> list[ListClaim]:
             j += 1
             # "three members:" then a Markdown list: one item per block
             strict = j < r.n and r.tokens[j].kind is Kind.NEWLINE
+            block = _markdown_list(r, j, markdown_lists) if strict else None
+            if block is not None:
+                if len(block) >= 2 and not (r.quoted(*r.span(i, i + 1))):
+                    start = r.span(i, i + 1)[0]
+                    out.append(ListClaim(count, block, start, block[-1][1], False))
+                continue
         elif (r.word(j) == "بما" and r.word(j + 1) == "في" and r.word(j + 2) == "ذلك") or (
             r.is_punct(j, COMMAS) and r.word(j + 1) == "بما" and r.word(j + 3) == "ذلك"
         ):
@@ -1529,6 +1561,6 @@ def extract_numeric(
         dates=tuple(_dates(r)),
         years=tuple(_years(r)),
         counts=tuple(_counts(r, kinds)),
-        lists=tuple(_lists(r)),
+        lists=tuple(_lists(r, doc.prose.lists)),
         events=tuple(_events(r)),
     )
