@@ -22,17 +22,17 @@ ROOT = Path(__file__).resolve().parents[1]
 DOMAINS = ROOT / "benchmarks" / "domains"
 
 # Measured with the linter at the commit that added the benchmark, merged with main at
-# Floors as measured on the merged linter (all domains: tp 176, fp 0, fn 9; no false alarm
+# Floors as measured on the merged linter (all domains: tp 177, fp 0, fn 8; no false alarm
 # in 933 clean lines).
 # Raise them as the linter improves.
 PRECISION_FLOOR = 0.98
-RECALL_FLOOR = 0.94
+RECALL_FLOOR = 0.95
 FALSE_ALARMS_CEILING = 1.0  # per 1,000 non-blank lines of the clean articles
 
 TARGET_PRECISION = 0.98
 TARGET_RECALL = 0.95
 TARGET_FALSE_ALARMS = 1.0
-MEASURED = "measured: precision 1.00, recall 0.95, 0.0 false alarms per 1,000 clean lines"
+MEASURED = "measured: precision 1.00, recall 0.96, 0.0 false alarms per 1,000 clean lines"
 
 
 def _load() -> ModuleType:

@@ -41,6 +41,7 @@ def codes(found: list[Finding]) -> list[str]:
         "Ivo Kern, who coaches Harbor FC, praised the fans.",
         "Ivo Kern is Harbor FC's coach.",
         "Harbor FC named Ivo Kern as coach last summer.",
+        "At Harbor FC, the board named Ivo Kern as coach last summer.",
         "وقال إيفو كيرن مدرب نادي هاربور إن الجمهور رائع.",
         "وقال إيفو كيرن (مدرب نادي هاربور) إن الجمهور رائع.",
         "وقال مدرب هاربور الجديد إيفو كيرن إن الجمهور رائع.",

@@ -408,6 +408,15 @@ def extract_roles(
             subject = ending_at.get(m.token_start - 1)
             if r.is_org(subject):
                 named_by = subject  # "Norvale named X as chief executive": at Norvale
+            else:  # "At Altura Energy, the board named X as chief executive"
+                lo, _ = segments.sentence_span(m.token_start)
+                opening = r.at.get(lo + 1) if r.text(lo) in ("at", "في", "لدى") else None
+                if (
+                    r.is_org(opening)
+                    and opening is not None
+                    and r.text(opening.token_end) in COMMAS
+                ):
+                    named_by = opening
         elif arabic and r.is_title(r.at.get(j)) and not r.at[j].prefix:
             k = j  # "وقال X مدرب Y إن": apposition without a comma
         else:
