@@ -39,6 +39,7 @@ from factlint.lexicon_cache import load_lexicon
 from factlint.model import Finding, Severity
 from factlint.paths import report_root
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
+from factlint.report import write_output_file
 from factlint.selection import Selection
 from factlint.severity import fails, rules_with_overrides, unknown_prefixes
 from factlint.statistics import format_statistics, statistics
@@ -322,13 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_step_summary:
         ci.write_step_summary(findings, report, os.environ, lambda m: print(m, file=sys.stderr))
     if args.output_file is not None:
-        try:
-            args.output_file.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            print(
-                f"factlint: error: {args.output_file}: cannot write: {exc.strerror}",
-                file=sys.stderr,
-            )
+        if not write_output_file(args.output_file, text):
             return EXIT_ERROR
     elif text:
         out.write(text if text.endswith("\n") else text + "\n")

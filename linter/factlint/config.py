@@ -17,7 +17,7 @@ from factlint import yamlguard, yamlsafe
 from factlint.dates import strict_date
 from factlint.errors import ConfigError, shown
 from factlint.files import read_regular
-from factlint.paths import display_path
+from factlint.paths import display_path, git_top_level
 from factlint.selection import Selection
 from factlint.severity import Overrides, parse_overrides
 from factlint.trust import config_path, repository_of
@@ -114,13 +114,7 @@ def find_config(start: Path) -> Path | None:
 
 
 def repository_root(start: Path) -> Path:
-    here = start.resolve()
-    if here.is_file():
-        here = here.parent
-    for directory in (here, *here.parents):
-        if (directory / ".git").exists():
-            return directory
-    return Path.cwd().resolve()
+    return git_top_level(start) or Path.cwd().resolve()
 
 
 def _line_of(text: str, key: str) -> int | None:

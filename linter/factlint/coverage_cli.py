@@ -19,6 +19,7 @@ import pluggy
 
 from factlint.coverage import FileCoverage, JudgedClaim, Verdict, claim_to_dict, coverage_counts
 from factlint.errors import FactlintError, InputError
+from factlint.report import write_output_file
 
 EXIT_CLEAN, EXIT_ERROR = 0, 2
 FORMATS = ("text", "json", "claims-json")
@@ -208,13 +209,7 @@ def main(argv: Sequence[str], pm: pluggy.PluginManager) -> int:
     else:
         text = render_text(files)
     if args.output_file is not None:
-        try:
-            args.output_file.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            print(
-                f"factlint: error: {args.output_file}: cannot write: {exc.strerror}",
-                file=sys.stderr,
-            )
+        if not write_output_file(args.output_file, text):
             return EXIT_ERROR
     else:
         sys.stdout.write(text)

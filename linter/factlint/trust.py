@@ -28,15 +28,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from factlint.errors import ConfigError
+from factlint.paths import git_top_level
 
 
 def repository_of(directory: Path) -> Path:
     """The root of the git repository holding ``directory``, else ``directory`` itself."""
-    here = directory.resolve()
-    for candidate in (here, *here.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return here
+    return git_top_level(directory) or directory.resolve()
 
 
 def _inside(path: Path, base: Path) -> bool:

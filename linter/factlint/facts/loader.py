@@ -209,13 +209,11 @@ def includes(source: FactsSource, root: Path | None = None) -> list[tuple[Path, 
 def _within_repository(target: Path, including: Path, root: Path | None) -> bool:
     """Whether a relative include stays inside the repository of the including file
     (outside a git repository: inside the project root, when there is one)."""
-    from factlint.trust import repository_of
+    from factlint.paths import git_top_level
 
-    base = repository_of(including.parent)
-    if not (base / ".git").exists():
-        if root is None:
-            return True
-        base = root.resolve()
+    base = git_top_level(including.parent) or (root.resolve() if root is not None else None)
+    if base is None:
+        return True
     try:
         target.resolve().relative_to(base)
     except ValueError:
