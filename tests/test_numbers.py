@@ -319,6 +319,10 @@ LIST_NOT_A_LIST = [
 ]
 
 LIST_WRONG = [
+    (
+        "تضم المدينة أربع جامعات كبيرة: جامعة الشمال، جامعة الساحل وجامعة الوادي؛ وإلى جانبها معاهد.",
+        "أربع",
+    ),
     ("Nimbus Labs lost three researchers: Ada Kim and Ben Ode.", "three"),
     ("Nimbus Labs lost three senior researchers: Ada Kim, Ben Ode, Cy Moss and Tom Berg.", "three"),
     ("Nimbus Labs lost four senior researchers: Ada Kim, Ben Ode and Jane Roe, who left.", "four"),
@@ -345,6 +349,7 @@ def test_wrong_list_count_is_found(text: str, needle: str, facts: Facts) -> None
 
 LIST_RIGHT = [
     *LIST_NOT_A_LIST,
+    "تضم المدينة ثلاث جامعات كبيرة: جامعة الشمال، جامعة الساحل وجامعة الوادي؛ وإلى جانبها معاهد.",
     "Nimbus Labs lost three senior researchers: Ada Kim, Ben Ode and Cy Moss.",
     "Nimbus Labs lost three researchers: Ada Kim, Ben Ode and Cy Moss, who all resigned.",
     "Nimbus Labs lost three researchers, including Ada Kim and Ben Ode.",

@@ -1252,6 +1252,22 @@ def _name_run(r: _Reader, k: int, stop: int) -> int:
     return k
 
 
+def _closed_before(r: _Reader, start: int, end: int) -> bool:
+    """Whether tokens [start, end) already hold a whole comma list, its last item joined
+    by "and"/"و" after a comma: then a semicolon after it ends the list, it does not
+    separate items ("الكاثوليكية، الأرثوذكسية والبروتستانتية؛ وإلى جانب ...")."""
+    commas = [k for k in range(start, end) if r.is_punct(k, COMMAS)]
+    if not commas:
+        return False
+    for k in range(commas[-1] + 1, end):
+        word = r.word(k)
+        if word in ("and", "و") or (
+            r.tokens[k].script is Script.ARABIC and word.startswith("و") and len(word) > 3
+        ):
+            return True
+    return False
+
+
 def _list_items(r: _Reader, start: int, strict: bool) -> tuple[list[_Item], int] | None:
     """Parse the items of a list from token ``start``; None when they are unclear."""
     stop = start
@@ -1261,6 +1277,10 @@ def _list_items(r: _Reader, start: int, strict: bool) -> tuple[list[_Item], int]
         return None
     items: list[_Item] = []
     semicolons = any(r.is_punct(k, {";", "؛"}) for k in range(start, stop))
+    if semicolons:
+        first = next(k for k in range(start, stop) if r.is_punct(k, {";", "؛"}))
+        if _closed_before(r, start, first):
+            stop, semicolons = first, False  # "A، B وC؛ ..." -- the list ends at the semicolon
     if semicolons:
         seg_start = start
         for k in range(start, stop + 1):
