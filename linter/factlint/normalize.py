@@ -15,7 +15,9 @@ other way round:
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,28 +127,50 @@ class Normalized:
         return a, b
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table of :func:`fold_char`, filled on demand."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = fold_char(chr(code))
+        return value
+
+
+class _Width(dict[int, str]):
+    """``str.translate`` table: ``1`` for a character that folds to one character,
+    ``0`` for one that is dropped, ``2`` for one that becomes several."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = str(min(len(fold_char(chr(code))), 2))
+        return value
+
+
+_FOLD = _FoldTable()
+_WIDTH = _Width()
+_NOT_ONE = re.compile("[02]")
+
+
+def _fold(text: str, origins: Sequence[int], source: str) -> Normalized:
+    folded = text.translate(_FOLD)
+    widths = text.translate(_WIDTH)
+    if "0" not in widths and "2" not in widths:  # every character folds to one
+        return Normalized(folded, tuple(origins), source)
+    origin: list[int] = []
+    done = 0
+    for m in _NOT_ONE.finditer(widths):
+        k = m.start()
+        origin.extend(origins[done:k])
+        origin.extend([origins[k]] * len(fold_char(text[k])))
+        done = k + 1
+    origin.extend(origins[done:])
+    return Normalized(folded, tuple(origin), source)
+
+
 def normalize_prose(prose: Prose, source: str) -> Normalized:
     """Normalize a document's prose; origins index into ``source``, the original text."""
-    out: list[str] = []
-    origin: list[int] = []
-    for ch, pos in zip(prose.text, prose.origin, strict=True):
-        folded = fold_char(ch)
-        if not folded:
-            continue
-        out.append(folded)
-        origin.extend([pos] * len(folded))
-    return Normalized("".join(out), tuple(origin), source)
+    return _fold(prose.text, prose.origin, source)
 
 
 def normalize(text: str, start: int = 0, end: int | None = None) -> Normalized:
     """Normalize ``text[start:end]``; origins index into the full ``text``."""
     stop = len(text) if end is None else end
-    out: list[str] = []
-    origin: list[int] = []
-    for i in range(start, stop):
-        folded = fold_char(text[i])
-        if not folded:
-            continue
-        out.append(folded)
-        origin.extend([i] * len(folded))
-    return Normalized("".join(out), tuple(origin), text)
+    return _fold(text[start:stop], range(start, stop), text)

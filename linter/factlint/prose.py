@@ -261,9 +261,13 @@ class _Inline:
         """Original offsets for ``text``, found from the cursor on."""
         content = self.src.content
         n = len(content)
+        j = self.j
+        end = j + len(text)
+        if end <= len(self.src.origins) and content.startswith(text, j):
+            self.j = end  # the text as written: no escape, entity or line end inside
+            return self.src.origins[j:end]
         result: list[int] = []
         i = 0
-        j = self.j
         while i < len(text):
             if j >= n:
                 result.extend([self.origin(n - 1)] * (len(text) - i))

@@ -8,6 +8,7 @@ apostrophes inside Latin words are kept (``d'angelo``).
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 from factlint.normalize import Normalized
@@ -63,80 +64,92 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalpha() or ch.isdigit() or ch in "*+@#_"
 
 
+def char_class(ch: str) -> str:
+    """One letter naming what the tokenizer needs to know of a character.
+
+    ``A``/``L``/``O``: a letter of Arabic, Latin or another script (``S``: the
+    Latin letter ``s``, for possessives); ``D``: a decimal digit; ``a``/``w``:
+    another word character (``*+@#_``, a non-decimal digit) inside or outside
+    the Arabic block; ``n``: a newline; `` ``: other space; ``'``: the
+    apostrophe; ``,``: a digit-group separator; ``p``: any other punctuation.
+    """
+    if ch == "\n":
+        return "n"
+    if ch.isspace():
+        return " "
+    if ch.isdecimal():
+        return "D"
+    if ch == "'":
+        return "'"
+    if ch in ",.٬٫":
+        return ","
+    if not _is_word_char(ch):
+        return "p"
+    script = script_of(ch)
+    if not ch.isalpha():
+        return "a" if script is Script.ARABIC else "w"
+    if ch == "s":
+        return "S"
+    return {Script.ARABIC: "A", Script.LATIN: "L", Script.OTHER: "O"}[script]
+
+
+class _Classes(dict[int, str]):
+    """``str.translate`` table from code points to :func:`char_class`, filled on demand."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = char_class(chr(code))
+        return value
+
+
+_CLASSES = _Classes()
+
+# One alternative per token kind, matched over the class string (one letter per
+# character): a Latin word takes an apostrophe before a Latin letter unless it
+# is a possessive 's; a word never takes a letter of another script.
+_TOKEN = re.compile(
+    r"(?P<n>n)|(?P<s> +)|(?P<d>D+(?:,D+)*)"
+    r"|(?P<ar>[Aa][Aaw]*)"
+    r"|(?P<la>[LS](?:[LSaw]|'(?=[LS])(?!S(?![ALSO])))*)"
+    r"|(?P<ot>[Ow][Oaw]*)"
+    r"|(?P<p>.)",
+    re.DOTALL,
+)
+_SCRIPT = {"ar": Script.ARABIC, "la": Script.LATIN, "ot": Script.OTHER}
+
+
 def tokenize(norm: Normalized) -> tuple[Token, ...]:
     text = norm.text
+    classes = text.translate(_CLASSES)
     n = len(text)
     out: list[Token] = []
+    match = _TOKEN.match
     i = 0
     while i < n:
-        ch = text[i]
-        if ch == "\n":
-            out.append(Token(ch, i, i + 1, Kind.NEWLINE))
-            i += 1
-            continue
-        if ch.isspace():
-            i += 1
-            continue
-        if ch.isdecimal():  # not isdigit(): int() refuses '²' and '①' (see numerals.py)
-            j = i + 1
-            while j < n and (
-                text[j].isdecimal()
-                or (
-                    text[j] in ",.٬٫"
-                    and j + 1 < n
-                    and text[j + 1].isdecimal()
-                    and text[j - 1].isdecimal()
-                )
-            ):
-                j += 1
+        m = match(classes, i)
+        assert m is not None  # the last alternative takes any character
+        kind = m.lastgroup
+        j = m.end()
+        if kind == "s":
+            pass
+        elif kind == "n":
+            out.append(Token("\n", i, j, Kind.NEWLINE))
+        elif kind == "d":
             out.append(Token(text[i:j], i, j, Kind.NUMBER))
-            i = j
-            continue
-        if _is_word_char(ch):
-            script = script_of(ch)
-            j = i + 1
-            while j < n:
-                c = text[j]
-                if _is_word_char(c) and not c.isdecimal():
-                    if script_of(c) != script and c.isalpha():
-                        break
-                    j += 1
-                    continue
-                if (
-                    c == "'"
-                    and script == Script.LATIN
-                    and j + 1 < n
-                    and text[j + 1].isalpha()
-                    and script_of(text[j + 1]) == Script.LATIN
-                ):
-                    # possessive 's at the end of a word
-                    if text[j + 1] == "s" and (j + 2 >= n or not text[j + 2].isalpha()):
-                        break
-                    j += 1
-                    continue
-                if c == "-" and script == Script.LATIN and j + 1 < n and text[j + 1].isalpha():
-                    # keep hyphenated compounds together only for single letters ("q-star")
-                    break
-                break
-            possessive = (
-                script == Script.LATIN
-                and j + 1 < n
-                and text[j] == "'"
-                and text[j + 1] == "s"
-                and (j + 2 >= n or not text[j + 2].isalpha())
-            )
-            # a plural possessive: "the Systems' staff"
+        elif kind == "p":
+            out.append(Token(text[i], i, j, Kind.PUNCT))
+        elif kind == "la":
+            # 's after a word: a possessive; ' after a word in s: a plural possessive
+            after = classes[j + 2 : j + 3]
+            possessive = classes[j : j + 2] == "'S" and after not in ("A", "L", "S", "O")
             plural = (
                 not possessive
-                and script == Script.LATIN
-                and j < n
-                and text[j] == "'"
+                and classes[j : j + 1] == "'"
                 and text[j - 1] == "s"
                 and (j + 1 >= n or not (text[j + 1].isalnum() or text[j + 1] == "'"))
             )
-            out.append(Token(text[i:j], i, j, Kind.WORD, script, possessive or plural))
-            i = j + 2 if possessive else j + 1 if plural else j
-            continue
-        out.append(Token(ch, i, i + 1, Kind.PUNCT))
-        i += 1
+            out.append(Token(text[i:j], i, j, Kind.WORD, Script.LATIN, possessive or plural))
+            j = j + 2 if possessive else j + 1 if plural else j
+        else:
+            out.append(Token(text[i:j], i, j, Kind.WORD, _SCRIPT[kind]))  # type: ignore[index]
+        i = j
     return tuple(out)

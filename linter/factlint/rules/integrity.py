@@ -218,6 +218,12 @@ def check_duplicated(ctx: CheckContext) -> Iterator[Finding]:
     n = len(toks)
     for i in range(n - 1):
         a, b = toks[i], toks[i + 1]
+        if (
+            a.text != b.text
+            and b.text != _CONJ + a.text
+            and not (b.text in _AND and i + 2 < n and toks[i + 2].text == a.text)
+        ):
+            continue  # no repetition here (the cheap test first)
         if not (_word(a) and _word(b)) or not _spaced(ctx, a, b):
             continue
         if a.text == b.text:

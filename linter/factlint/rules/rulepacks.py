@@ -610,12 +610,30 @@ def _stems(ctx: CheckContext) -> list[tuple[tuple[str, str], ...]]:
     return out
 
 
+def _positions(ctx: CheckContext, proclitics: bool) -> dict[str, list[tuple[int, int, str]]]:
+    """Where each form starts a match: form -> [(token, form number, proclitic)]."""
+    key = f"{_STEMS_KEY}.positions.{proclitics}"
+    cached = ctx.cache.get(key)
+    if isinstance(cached, dict):
+        return cached
+    stems = _stems(ctx)
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for i, tok in enumerate(ctx.tokens):
+        if tok.kind is Kind.NEWLINE:
+            continue
+        forms = stems[i] if proclitics else ((tok.text, ""),)
+        for f, (form, prefix) in enumerate(forms):
+            out.setdefault(form, []).append((i, f, prefix))
+    ctx.cache[key] = out
+    return out
+
+
 def _find(
     ctx: CheckContext, phrases: Sequence[Phrase], proclitics: bool = True
 ) -> Iterator[tuple[Match, int]]:
-    """Occurrences of phrases in the document, as (match, phrase index)."""
+    """Occurrences of phrases in the document, as (match, phrase index), in the
+    order of the text (then of the token's forms, then of the phrases)."""
     toks = ctx.tokens
-    stems = _stems(ctx)
     exact: dict[str, list[int]] = {}
     starred: list[int] = []
     for k, phrase in enumerate(phrases):
@@ -623,18 +641,22 @@ def _find(
             starred.append(k)
         else:
             exact.setdefault(phrase.tokens[0], []).append(k)
-    for i, tok in enumerate(toks):
-        if tok.kind is Kind.NEWLINE:
-            continue
-        forms = stems[i] if proclitics else ((tok.text, ""),)
-        for form, prefix in forms:
-            for k in exact.get(form, ()):
+    positions = _positions(ctx, proclitics)
+    hits: list[tuple[int, int, int, int, str, int]] = []  # token, form, kind, phrase, prefix, last
+    for first, ks in exact.items():
+        for i, f, prefix in positions.get(first, ()):
+            for k in ks:
                 last = _rest(toks, i, phrases[k])
                 if last is not None:
-                    yield Match(i, last, prefix), k
+                    hits.append((i, f, 0, k, prefix, last))
+    if starred:
+        for form, places in positions.items():
             for k in starred:
                 if form.startswith(phrases[k].tokens[0]):
-                    yield Match(i, i, prefix), k
+                    hits.extend((i, f, 1, k, prefix, i) for i, f, prefix in places)
+    hits.sort(key=lambda h: h[:4])
+    for i, _, _, k, prefix, last in hits:
+        yield Match(i, last, prefix), k
 
 
 def _rest(toks: Sequence[Token], i: int, phrase: Phrase) -> int | None:
