@@ -32,6 +32,7 @@ def _same(text: str) -> None:
         "لOpenAI و٢٠٢٣م q-star 1,2,3. 12٬000٫5",
         "a_b*c+d@e#f ²3 ①x 五十 ½",
         "ﻻ ﷲ s'\u0627 x's\u0627 cats'5 cats''",
+        "x's_五 x's_ab cat's's Jones' 5 x's*ب",
     ],
 )
 def test_examples_agree(text: str) -> None:

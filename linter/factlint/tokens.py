@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factlint.normalize import Normalized
 
@@ -27,8 +27,9 @@ class Script(enum.StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One token (immutable; a named tuple because documents make tens of thousands)."""
+
     text: str  # normalized text
     start: int  # normalized offsets
     end: int
@@ -114,6 +115,7 @@ _TOKEN = re.compile(
     r"|(?P<p>.)",
     re.DOTALL,
 )
+_ALPHA = ("A", "L", "S", "O")
 _SCRIPT = {"ar": Script.ARABIC, "la": Script.LATIN, "ot": Script.OTHER}
 
 
@@ -122,34 +124,38 @@ def tokenize(norm: Normalized) -> tuple[Token, ...]:
     classes = text.translate(_CLASSES)
     n = len(text)
     out: list[Token] = []
+    add = out.append
+    make = tuple.__new__  # Token(...) without its keyword handling: documents have many
+    word, number, punct = Kind.WORD, Kind.NUMBER, Kind.PUNCT
+    latin, other, scripts = Script.LATIN, Script.OTHER, _SCRIPT
     match = _TOKEN.match
-    i = 0
-    while i < n:
-        m = match(classes, i)
+    j = 0
+    while j < n:
+        m = match(classes, j)
         assert m is not None  # the last alternative takes any character
+        i, j = m.span()
         kind = m.lastgroup
-        j = m.end()
         if kind == "s":
-            pass
-        elif kind == "n":
-            out.append(Token("\n", i, j, Kind.NEWLINE))
-        elif kind == "d":
-            out.append(Token(text[i:j], i, j, Kind.NUMBER))
-        elif kind == "p":
-            out.append(Token(text[i], i, j, Kind.PUNCT))
-        elif kind == "la":
+            continue
+        if kind == "la":
             # 's after a word: a possessive; ' after a word in s: a plural possessive
-            after = classes[j + 2 : j + 3]
-            possessive = classes[j : j + 2] == "'S" and after not in ("A", "L", "S", "O")
+            if classes[j : j + 1] != "'":
+                add(make(Token, (text[i:j], i, j, word, latin, False)))
+                continue
+            possessive = classes[j + 1 : j + 2] == "S" and classes[j + 2 : j + 3] not in _ALPHA
             plural = (
                 not possessive
-                and classes[j : j + 1] == "'"
                 and text[j - 1] == "s"
                 and (j + 1 >= n or not (text[j + 1].isalnum() or text[j + 1] == "'"))
             )
-            out.append(Token(text[i:j], i, j, Kind.WORD, Script.LATIN, possessive or plural))
-            j = j + 2 if possessive else j + 1 if plural else j
+            add(make(Token, (text[i:j], i, j, word, latin, possessive or plural)))
+            j = j + 2 if possessive else j + 1 if plural else j  # 's belongs to no token
+        elif kind == "d":
+            add(make(Token, (text[i:j], i, j, number, other, False)))
+        elif kind == "p":
+            add(make(Token, (text[i], i, j, punct, other, False)))
+        elif kind == "n":
+            add(make(Token, ("\n", i, j, Kind.NEWLINE, other, False)))
         else:
-            out.append(Token(text[i:j], i, j, Kind.WORD, _SCRIPT[kind]))  # type: ignore[index]
-        i = j
+            add(make(Token, (text[i:j], i, j, word, scripts[kind], False)))  # type: ignore[index]
     return tuple(out)
