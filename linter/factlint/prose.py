@@ -26,6 +26,9 @@ paragraph per line, the way many articles are stored).
 
 from __future__ import annotations
 
+import collections
+import functools
+import itertools
 import html
 import re
 from collections.abc import Sequence
@@ -36,6 +39,17 @@ if TYPE_CHECKING:
     from markdown_it.token import Token as MdToken
 
 OBJECT = "\ufffc"
+
+
+class _NotMarker(dict[int, str]):
+    """``str.translate`` table: 0 for a line end or an object marker, 1 for prose."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = "\x00" if chr(code) in ("\n", OBJECT) else "\x01"
+        return value
+
+
+_NOT_MARKER = _NotMarker()
 WRAP_WIDTH = 100
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -59,9 +73,16 @@ class Prose:
     def mask(self, size: int) -> bytearray:
         """A per-character flag over the original text: 1 where a prose character stands."""
         flags = bytearray(size)
-        for ch, pos in zip(self.text, self.origin, strict=True):
-            if ch not in ("\n", OBJECT) and 0 <= pos < size:
-                flags[pos] = 1
+        origin = self.origin
+        if origin and (min(origin) < 0 or max(origin) >= size):
+            for ch, pos in zip(self.text, origin, strict=True):
+                if ch not in ("\n", OBJECT) and 0 <= pos < size:
+                    flags[pos] = 1
+            return flags
+        keep = self.text.translate(_NOT_MARKER).encode("latin-1")  # 1 per prose character
+        collections.deque(
+            map(flags.__setitem__, itertools.compress(origin, keep), itertools.repeat(1)), 0
+        )
         return flags
 
 
@@ -146,7 +167,9 @@ def plain_prose(text: str, start: int = 0) -> Prose:
 # -- Markdown -------------------------------------------------------------------
 
 
+@functools.cache
 def _parser() -> object:
+    """The Markdown parser (built once: it keeps no state between documents)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
