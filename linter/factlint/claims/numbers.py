@@ -112,6 +112,7 @@ WEEKDAYS_AR: dict[str, int] = {
 # forms without the article, only after يوم ("يوم جمعة")
 WEEKDAYS_AR_BARE: dict[str, int] = {k[2:]: v for k, v in WEEKDAYS_AR.items()}
 AR_WEEKDAY_FORMS = frozenset(WEEKDAYS_AR) | frozenset(WEEKDAYS_AR_BARE)
+_WEEKDAY_WORDS = frozenset(WEEKDAYS_EN) | AR_WEEKDAY_FORMS
 
 MONTHS_ONE: dict[str, int] = {
     # English, full and abbreviated
@@ -200,6 +201,7 @@ FOUND_AR = frozenset(
 )
 BORN_EN = frozenset({"born"})
 BORN_AR = frozenset({"ولد", "ولدت", "المولود", "المولوده", "مواليد", "مولود", "مولوده"})
+_FOUND_OR_BORN = FOUND_EN | FOUND_AR | BORN_EN | BORN_AR
 YEAR_FILLERS = frozenset(
     {
         "in",
@@ -450,6 +452,9 @@ class _Reader:
         self.facts = facts
         self.n = len(tokens)
         self._forms: dict[str, frozenset[str]] = {}
+        self._by_text: dict[str, list[int]] = {}  # token text -> its positions
+        for i, tok in enumerate(tokens):
+            self._by_text.setdefault(tok.text, []).append(i)
         self.entity_at: list[Mention | None] = [None] * self.n
         self.title_at: list[Mention | None] = [None] * self.n
         self.starts: dict[int, Mention] = {}
@@ -508,6 +513,23 @@ class _Reader:
         frozen = frozenset(out)
         self._forms[tok.text] = frozen
         return frozen
+
+    def select(self, test: Callable[[Token], bool]) -> list[int]:
+        """The positions, in order, of the tokens that pass ``test`` (a test of the
+        token alone: it runs once per distinct token text)."""
+        found: list[int] = []
+        for places in self._by_text.values():
+            if test(self.tokens[places[0]]):
+                found.extend(places)
+        return sorted(found)
+
+    def where(self, words: frozenset[str]) -> list[int]:
+        """The positions, in order, of the tokens one of whose :meth:`forms` is in ``words``."""
+        found: list[int] = []
+        for places in self._by_text.values():
+            if self.forms(places[0]) & words:
+                found.extend(places)
+        return sorted(found)
 
     def number(self, i: int) -> int | None:
         if not 0 <= i < self.n or self.tokens[i].kind is not Kind.NUMBER:
@@ -671,7 +693,7 @@ def _age_ends(r: _Reader, k: int) -> bool:
 
 def _ages(r: _Reader) -> list[AgeClaim]:
     out: list[AgeClaim] = []
-    for i in range(r.n):
+    for i in r.select(_is_number):
         age = r.number(i)
         if age is None or not 1 <= age <= 120:
             continue
@@ -857,7 +879,7 @@ def _weekday_at(r: _Reader, i: int) -> tuple[int, int] | None:
 
 def _dates(r: _Reader) -> list[DateClaim]:
     out: list[DateClaim] = []
-    for i in range(r.n):
+    for i in r.where(_WEEKDAY_WORDS):
         found = _weekday_at(r, i)
         if found is None:
             continue
@@ -907,7 +929,7 @@ def _is_month_or_day(r: _Reader, k: int) -> bool:
 
 def _years(r: _Reader) -> list[YearClaim]:
     out: list[YearClaim] = []
-    for v in range(r.n):
+    for v in r.where(_FOUND_OR_BORN):
         forms = r.forms(v)
         if forms & (FOUND_EN | FOUND_AR):
             kind = "founded"
@@ -1106,9 +1128,7 @@ def _counts(r: _Reader, kinds: _KindIndex) -> list[CountClaim]:
     if not kinds.by_first:
         return []
     out: list[CountClaim] = []
-    for i in range(r.n):
-        if r.tokens[i].kind is not Kind.NUMBER:
-            continue
+    for i in r.select(_is_number):
         value: int | None = r.number(i)
         k = i + 1
         scale = SCALES.get(r.word(k))
@@ -1195,6 +1215,19 @@ def _is_total(r: _Reader, i: int, subject: Mention | None) -> bool:
 
 
 # -- lists ---------------------------------------------------------------------------
+
+
+def _is_number(tok: Token) -> bool:
+    return tok.kind is Kind.NUMBER
+
+
+def _may_count(tok: Token) -> bool:
+    """Whether :func:`_count_word` can read a count at this token (a cheap test)."""
+    if tok.kind is Kind.NUMBER:
+        return True
+    if tok.script is Script.LATIN:
+        return tok.text in EN_COUNT_WORDS
+    return tok.script is Script.ARABIC and any(root in tok.text for root in AR_COUNT_ROOTS)
 
 
 def _count_word(r: _Reader, i: int) -> tuple[int, bool] | None:
@@ -1403,7 +1436,7 @@ def _lists(
 ) -> list[ListClaim]:
     out: list[ListClaim] = []
     used_until = -1
-    for i in range(r.n):
+    for i in r.select(_may_count):
         if i <= used_until:
             continue
         counted = _count_word(r, i)

@@ -45,6 +45,10 @@ EN_THEN_AFTER = (("at", "the", "time"), ("at", "that", "time"), ("back", "then")
 EN_RANGE = frozenset({"from", "between", "until", "till", "to", "through"})
 AR_THEN = _folded({"انذاك", "حينها", "وقتها", "حينذاك", "يومها", "وقتذاك"})
 AR_THEN_AFTER = (("في", "ذلك", "الوقت"), ("في", "عهد"), ("خلال", "عهد"), ("ابان", "عهد"))
+_THEN_AFTER_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(p for p in EN_THEN_AFTER + AR_THEN_AFTER if p[0] == first)
+    for first in {p[0] for p in EN_THEN_AFTER + AR_THEN_AFTER}
+}
 AR_RANGE = _folded({"من", "بين", "حتى", "الى", "منذ", "وحتى"})
 EN_LINKERS = frozenset({"of", "at", "for", "in", "with"})
 EN_CONJ = frozenset({"and", "&"})
@@ -280,7 +284,7 @@ class _Reader:
             if t.kind is Kind.PUNCT:
                 continue
             word = t.text
-            for phrase in EN_THEN_AFTER + AR_THEN_AFTER:
+            for phrase in _THEN_AFTER_BY_FIRST.get(word, ()):
                 if tuple(self.text(k + x) for x in range(len(phrase))) == phrase:
                     return True
             if word in AR_THEN:
