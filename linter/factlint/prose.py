@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import collections
 import functools
-import itertools
 import html
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
