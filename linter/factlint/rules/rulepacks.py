@@ -588,42 +588,38 @@ class Match:
     prefix: str = ""  # normalized proclitics on the first token
 
 
-def _stems(ctx: CheckContext) -> list[tuple[tuple[str, str], ...]]:
-    """For each token: (form, proclitic) pairs it can match as a first word."""
-    cached = ctx.cache.get(_STEMS_KEY)
-    if isinstance(cached, list):
-        return cached
-    out: list[tuple[tuple[str, str], ...]] = []
-    for tok in ctx.tokens:
-        forms = [(tok.text, "")]
-        if tok.kind is Kind.WORD and tok.script is Script.ARABIC and tok.text[:1] in _FIRSTS:
-            for p in _PROCLITICS:
-                rest = tok.text[len(p) :]
-                if tok.text.startswith(p) and len(rest) >= 2:
-                    forms.append((rest, p))
-                    if p in _LAM_PROCLITICS and rest.startswith("ل"):
-                        # ل + ال: "للوحة" = ل + اللوحة, "لليل" = ل + الليل
-                        forms.append(("ا" + rest, p))
-                        forms.append(("ال" + rest, p))
-        out.append(tuple(forms))
-    ctx.cache[_STEMS_KEY] = out
-    return out
+def _stems(tok: Token) -> tuple[tuple[str, str], ...]:
+    """(form, proclitic) pairs the token can match as a first word."""
+    forms = [(tok.text, "")]
+    if tok.kind is Kind.WORD and tok.script is Script.ARABIC and tok.text[:1] in _FIRSTS:
+        for p in _PROCLITICS:
+            rest = tok.text[len(p) :]
+            if tok.text.startswith(p) and len(rest) >= 2:
+                forms.append((rest, p))
+                if p in _LAM_PROCLITICS and rest.startswith("ل"):
+                    # ل + ال: "للوحة" = ل + اللوحة, "لليل" = ل + الليل
+                    forms.append(("ا" + rest, p))
+                    forms.append(("ال" + rest, p))
+    return tuple(forms)
 
 
 def _positions(ctx: CheckContext, proclitics: bool) -> dict[str, list[tuple[int, int, str]]]:
-    """Where each form starts a match: form -> [(token, form number, proclitic)]."""
-    key = f"{_STEMS_KEY}.positions.{proclitics}"
+    """Where each form starts a match: form -> [(token, form number, proclitic)]
+    (each distinct token text is read once)."""
+    key = f"{_STEMS_KEY}.{proclitics}"
     cached = ctx.cache.get(key)
     if isinstance(cached, dict):
         return cached
-    stems = _stems(ctx)
-    out: dict[str, list[tuple[int, int, str]]] = {}
+    by_text: dict[str, list[int]] = {}
     for i, tok in enumerate(ctx.tokens):
-        if tok.kind is Kind.NEWLINE:
-            continue
-        forms = stems[i] if proclitics else ((tok.text, ""),)
+        if tok.kind is not Kind.NEWLINE:
+            by_text.setdefault(tok.text, []).append(i)
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for text, places in by_text.items():
+        tok = ctx.tokens[places[0]]
+        forms = _stems(tok) if proclitics else ((text, ""),)
         for f, (form, prefix) in enumerate(forms):
-            out.setdefault(form, []).append((i, f, prefix))
+            out.setdefault(form, []).extend((i, f, prefix) for i in places)
     ctx.cache[key] = out
     return out
 
