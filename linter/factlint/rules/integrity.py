@@ -11,6 +11,7 @@ mark, or a doubled comma/semicolon.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from factlint.api import CheckContext, Rule
@@ -346,48 +347,37 @@ def check_detached(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-_ARABIC_MARKS = frozenset("،؛؟")
 _DOUBLED = frozenset("،؛,;")
+
+
+# spaces before an Arabic mark; a doubled comma or semicolon
+_PUNCTUATION = re.compile(r"[ \t]+(?=[،؛؟])|([،؛,;])\1+")
 
 
 def check_punctuation(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.document.text
     n = len(text)
-    i = ctx.document.body_start
-    while i < n:
-        ch = text[i]
-        if ch in " \t":
-            j = i
-            while j < n and text[j] in " \t":
-                j += 1
-            if (
-                j < n
-                and text[j] in _ARABIC_MARKS
-                and i > 0
-                and (text[i - 1].isalnum() or 0x064B <= ord(text[i - 1]) <= 0x0652)
-            ):
-                k = j + 1
-                while k < n and text[k] == text[j] and text[j] in _DOUBLED:
-                    k += 1
-                yield ctx.finding(
-                    TX004.code,
-                    i,
-                    k,
-                    f"space before '{text[j]}'; Arabic punctuation attaches to the word before it",
-                    replacement=text[j],
-                )
-                i = k
-                continue
-            i = j
-            continue
-        if ch in _DOUBLED and i + 1 < n and text[i + 1] == ch:
-            j = i + 1
-            while j < n and text[j] == ch:
-                j += 1
+    pos = ctx.document.body_start
+    while (m := _PUNCTUATION.search(text, pos)) is not None:
+        i, j = m.span()
+        pos = j
+        ch = text[j - 1]
+        if m.group(1) is not None:
             yield ctx.finding(TX004.code, i, j, f"'{ch}' repeated; write it once", replacement=ch)
-            i = j
             continue
-        i += 1
+        if i > 0 and (text[i - 1].isalnum() or 0x064B <= ord(text[i - 1]) <= 0x0652):
+            mark = text[j]
+            k = j + 1
+            while k < n and text[k] == mark and mark in _DOUBLED:
+                k += 1
+            yield ctx.finding(
+                TX004.code,
+                i,
+                k,
+                f"space before '{mark}'; Arabic punctuation attaches to the word before it",
+                replacement=mark,
+            )
+            pos = k
 
 
 TX001 = Rule(
