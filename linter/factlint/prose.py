@@ -73,12 +73,12 @@ class Prose:
     def mask(self, size: int) -> bytearray:
         """A per-character flag over the original text: 1 where a prose character stands."""
         flags = bytearray(size)
-        origin = self.origin
-        if origin and (min(origin) < 0 or max(origin) >= size):
-            for ch, pos in zip(self.text, origin, strict=True):
-                if ch not in ("\n", OBJECT) and 0 <= pos < size:
-                    flags[pos] = 1
-            return flags
+        keep = self.text.translate(_NOT_MARKER).encode("latin-1")  # 1 per prose character
+        places = list(itertools.compress(self.origin, keep))
+        if places and (min(places) < 0 or max(places) >= size):
+            places = [p for p in places if 0 <= p < size]
+        collections.deque(map(flags.__setitem__, places, itertools.repeat(1)), 0)
+        return flags
         keep = self.text.translate(_NOT_MARKER).encode("latin-1")  # 1 per prose character
         collections.deque(
             map(flags.__setitem__, itertools.compress(origin, keep), itertools.repeat(1)), 0
