@@ -76,26 +76,21 @@ def display_width(text: str) -> int:
     return sum(char_width(ch) for ch in text)
 
 
+_VISIBLE: dict[int, str] = {
+    **{code: chr(0x2400 + code) for code in range(0x20)},  # ␀ .. ␟ (control pictures)
+    0x09: " " * TAB_WIDTH,
+    0x7F: "\u2421",  # ␡
+    **{code: "\ufffd" for code in range(0x80, 0xA0)},
+}
+
+
 def visible(text: str) -> str:
     """``text`` safe to print: tabs expanded, control characters shown as symbols.
 
     Each character turns into :func:`char_width` columns of output, so widths
     computed on the original text stay valid for the returned text.
     """
-    out: list[str] = []
-    for ch in text:
-        code = ord(ch)
-        if ch == "\t":
-            out.append(" " * TAB_WIDTH)
-        elif code < 0x20:
-            out.append(chr(0x2400 + code))  # ␀ .. ␟ (control pictures)
-        elif code == 0x7F:
-            out.append("\u2421")  # ␡
-        elif 0x80 <= code <= 0x9F:
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_VISIBLE)
 
 
 @dataclass(frozen=True)
