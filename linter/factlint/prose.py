@@ -79,11 +79,6 @@ class Prose:
             places = [p for p in places if 0 <= p < size]
         collections.deque(map(flags.__setitem__, places, itertools.repeat(1)), 0)
         return flags
-        keep = self.text.translate(_NOT_MARKER).encode("latin-1")  # 1 per prose character
-        collections.deque(
-            map(flags.__setitem__, itertools.compress(origin, keep), itertools.repeat(1)), 0
-        )
-        return flags
 
 
 class _Builder:

@@ -17,6 +17,7 @@ inch mark (``a 55" screen``).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from factlint.prose import Prose
@@ -97,6 +98,9 @@ def scan_prose(prose: Prose) -> QuoteScan:
     return QuoteScan(tuple(merged), problems)
 
 
+_NEXT_MARK = re.compile("[\n" + re.escape("".join(sorted(ALL_MARKS))) + "]")
+
+
 def scan(text: str, start: int = 0) -> QuoteScan:
     """Quotation marks of prose text whose paragraphs are separated by newlines."""
     regions: list[tuple[int, int]] = []
@@ -129,7 +133,8 @@ def scan(text: str, start: int = 0) -> QuoteScan:
             i += 1
             continue
         if ch not in ALL_MARKS:
-            i += 1
+            found = _NEXT_MARK.search(text, i + 1)  # jump to the next mark or line end
+            i = found.start() if found is not None else n
             continue
         if ch == STRAIGHT:
             if stack and stack[-1][0] in ("“", "„") and not (i + 1 < n and text[i + 1].isalnum()):

@@ -154,10 +154,14 @@ def segment(norm: Normalized, tokens: tuple[Token, ...]) -> Segments:
     bounds: list[tuple[int, int]] = []
     p = s = c = 0
     first = 0
+    in_paragraph, in_sentence, in_clause = paragraph.append, sentence.append, clause.append
+    words = (Kind.WORD, Kind.NUMBER)
     for i, tok in enumerate(tokens):
-        paragraph.append(p)
-        sentence.append(s)
-        clause.append(c)
+        in_paragraph(p)
+        in_sentence(s)
+        in_clause(c)
+        if tok.kind in words:
+            continue  # neither ends a sentence nor a clause
         if is_sentence_end(norm, tokens, i):
             breaks.add(i)
             bounds.append((first, i))
