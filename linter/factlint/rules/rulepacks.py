@@ -605,23 +605,25 @@ def _stems(tok: Token) -> tuple[tuple[str, str], ...]:
 
 def _positions(ctx: CheckContext, proclitics: bool) -> dict[str, list[tuple[int, int, str]]]:
     """Where each form starts a match: form -> [(token, form number, proclitic)]
-    (each distinct token text is read once)."""
-    key = f"{_STEMS_KEY}.{proclitics}"
-    cached = ctx.cache.get(key)
+    (each distinct token text is read once; both tables are built together)."""
+    cached = ctx.cache.get(f"{_STEMS_KEY}.{proclitics}")
     if isinstance(cached, dict):
         return cached
     by_text: dict[str, list[int]] = {}
     for i, tok in enumerate(ctx.tokens):
         if tok.kind is not Kind.NEWLINE:
             by_text.setdefault(tok.text, []).append(i)
-    out: dict[str, list[tuple[int, int, str]]] = {}
+    stemmed: dict[str, list[tuple[int, int, str]]] = {}
+    plain: dict[str, list[tuple[int, int, str]]] = {}
     for text, places in by_text.items():
-        tok = ctx.tokens[places[0]]
-        forms = _stems(tok) if proclitics else ((text, ""),)
-        for f, (form, prefix) in enumerate(forms):
-            out.setdefault(form, []).extend((i, f, prefix) for i in places)
-    ctx.cache[key] = out
-    return out
+        at = [(i, 0, "") for i in places]
+        plain[text] = at
+        stemmed.setdefault(text, []).extend(at)
+        for f, (form, prefix) in enumerate(_stems(ctx.tokens[places[0]])[1:], start=1):
+            stemmed.setdefault(form, []).extend((i, f, prefix) for i in places)
+    ctx.cache[f"{_STEMS_KEY}.True"] = stemmed
+    ctx.cache[f"{_STEMS_KEY}.False"] = plain
+    return stemmed if proclitics else plain
 
 
 def _find(
