@@ -6,10 +6,10 @@ import random
 from pathlib import Path
 
 import pytest
-from oracles.tokenize_reference import reference_tokenize
 
 from factlint.normalize import normalize
 from factlint.tokens import Token, tokenize
+from oracles.tokenize_reference import reference_tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 
