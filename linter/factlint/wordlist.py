@@ -40,5 +40,8 @@ class Vocabulary:
 
 def _load(lang: str) -> frozenset[str]:
     path = resources.files("factlint").joinpath("data", f"common-{lang}.txt")
-    text = path.read_text(encoding="utf-8")
-    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = 0
+    while start < len(lines) and lines[start].startswith("#"):
+        start += 1  # the header: source and licence
+    return frozenset(lines[start:]) - {""}
