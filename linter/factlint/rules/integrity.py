@@ -325,9 +325,9 @@ def _single_letter(tok: Token | None) -> bool:
 
 def check_detached(ctx: CheckContext) -> Iterator[Finding]:
     toks: Sequence[Token] = ctx.tokens
-    for i in range(len(toks) - 1):
+    for i in [k for k, tok in enumerate(toks[:-1]) if tok.text == _CONJ]:
         conj, nxt = toks[i], toks[i + 1]
-        if conj.kind is not Kind.WORD or conj.text != _CONJ:
+        if conj.kind is not Kind.WORD:
             continue
         if not _word(nxt) or nxt.script is not Script.ARABIC or _single_letter(nxt):
             continue  # "2 و 3", "OpenAI و Microsoft", "أ و ب"
