@@ -96,7 +96,9 @@ def build_parser(pm: pluggy.PluginManager | None = None) -> argparse.ArgumentPar
         "'factlint -- rules'. 'factlint COMMAND --help' describes each command.",
     )
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands", prog="factlint"
+    )
     sub.required = True
 
     def command(name: str, description: str | None = None) -> argparse.ArgumentParser:
@@ -117,7 +119,9 @@ def build_parser(pm: pluggy.PluginManager | None = None) -> argparse.ArgumentPar
     _claims_options(claims)
     _init_options(command("init"))
     cache = command("cache")
-    actions = cache.add_subparsers(dest="cache_action", metavar="ACTION", title="actions")
+    actions = cache.add_subparsers(
+        dest="cache_action", metavar="ACTION", title="actions", prog="factlint cache"
+    )
     actions.required = True
     actions.add_parser(
         "clean",
