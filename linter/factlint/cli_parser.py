@@ -176,6 +176,7 @@ def add_check_options(parser: argparse.ArgumentParser) -> None:
         "-o", "--output-file", type=Path, help="write the report here instead of stdout"
     )
     _ci_options(parser)
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
 
 
 def _adoption_options(parser: argparse.ArgumentParser) -> None:
