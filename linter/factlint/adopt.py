@@ -1,52 +1,26 @@
 """What the command line does after linting for ``--baseline``, ``--write-baseline``,
-``--fix``, ``--unsafe-fixes`` and ``--diff``: one call from :mod:`factlint.cli`."""
+``--fix``, ``--unsafe-fixes`` and ``--diff``: one call from :mod:`factlint.cli`.
+
+The options are defined in :mod:`factlint.cli_parser`; the baseline and fix
+modules are imported only when their options are given."""
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pluggy
 
-from factlint import baseline as baselines
-from factlint.autofix import FileFix, fix_file, tree_roots, unified_diff, write_fix
-from factlint.document import Document
 from factlint.engine import Result, Session
 from factlint.errors import FactlintError
 from factlint.model import Finding
 
-
-def add_adoption_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("adopting factlint on an existing archive")
-    group.add_argument("--fix", action="store_true", help="apply the safe replacements in place")
-    group.add_argument(
-        "--unsafe-fixes",
-        action="store_true",
-        help="with --fix or --diff, also apply replacements that change a stated fact",
-    )
-    group.add_argument(
-        "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
-    )
-    group.add_argument(
-        "--baseline", type=Path, metavar="FILE", help="report only findings not in this baseline"
-    )
-    group.add_argument(
-        "--write-baseline",
-        type=Path,
-        metavar="FILE",
-        help="record the current findings in FILE (and report none)",
-    )
-
-
-def check_adoption_options(args: argparse.Namespace) -> str | None:
-    """A usage error in the combination of options, or None."""
-    if args.write_baseline is not None and (args.fix or args.diff):
-        return "--write-baseline cannot be combined with --fix or --diff"
-    if args.baseline is not None and not args.baseline.is_file():
-        return f"--baseline {args.baseline}: no such file (create it with --write-baseline)"
-    return None
+if TYPE_CHECKING:
+    from factlint import baseline as baselines
+    from factlint.autofix import FileFix
+    from factlint.document import Document
 
 
 @dataclass(frozen=True)
@@ -80,6 +54,8 @@ def _write_baseline(
     options: Options, results: list[Result], session: Session, out: Outcome
 ) -> None:
     assert options.write_baseline is not None
+    from factlint import baseline as baselines
+
     target = options.write_baseline
     base = _base(target)
     old = baselines.Baseline()
@@ -121,6 +97,8 @@ def run_adoption(
         return out
     keep_for: dict[str, tuple[baselines.Baseline, str]] = {}
     if options.baseline is not None:
+        from factlint import baseline as baselines
+
         try:
             loaded = baselines.load_baseline(options.baseline)
         except FactlintError as exc:
@@ -161,6 +139,8 @@ def run_adoption(
         loaded, path = keep_for[doc.path]
         return loaded.filter(path, doc, findings)
 
+    from factlint.autofix import fix_file, tree_roots
+
     roots = tree_roots(options.paths)
     out.fixed = 0
     for result in results:
@@ -180,6 +160,8 @@ def run_adoption(
 def _finish(
     fix: FileFix, result: Result, options: Options, roots: tuple[Path, ...], out: Outcome
 ) -> None:
+    from factlint.autofix import unified_diff, write_fix
+
     if not fix.converged:
         out.notes.append(f"factlint: {fix.path}: fixes did not settle after several passes")
     if options.diff:

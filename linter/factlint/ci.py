@@ -2,12 +2,12 @@
 
 ``--fail-on``, ``--statistics``, ``--diff-base``, ``--force-exclude``,
 ``--stdin-filename`` (with ``-`` as the path), the GitHub job summary and the
-progress bar. :mod:`factlint.cli` wires them in.
+progress bar. :mod:`factlint.cli_parser` defines the options and
+:mod:`factlint.cli` wires them in.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -20,7 +20,6 @@ from factlint import document as documents
 from factlint.engine import Result, Session, checked_document, lint_files
 from factlint.errors import FactlintError
 from factlint.guard import internal_error, stage_of
-from factlint.model import Severity
 
 if TYPE_CHECKING:
     from factlint.api import ReportContext
@@ -30,42 +29,6 @@ STDIN = "-"
 STDIN_DISPLAY = "<stdin>"
 PROGRESS_DELAY = 2.0  # seconds before a progress bar appears: short runs never show one
 PROGRESS_MIN_FILES = 20
-
-
-def add_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--fail-on",
-        choices=tuple(s.value for s in Severity),
-        default=Severity.WARNING.value,
-        help="exit 1 only for findings at least this severe (default: warning)",
-    )
-    parser.add_argument(
-        "--statistics", action="store_true", help="print how many findings each rule produced"
-    )
-    parser.add_argument(
-        "--diff-base",
-        metavar="REV",
-        help="only findings on lines changed since git revision REV (and articles "
-        "mentioning entities whose facts changed, in full)",
-    )
-    parser.add_argument(
-        "--force-exclude",
-        action="store_true",
-        help="apply 'exclude' to files named on the command line too (for pre-commit)",
-    )
-    parser.add_argument(
-        "--stdin-filename",
-        metavar="PATH",
-        help="the name of the article read from stdin (path '-'), for config and output",
-    )
-    parser.add_argument(
-        "--no-step-summary",
-        action="store_true",
-        help="do not append a Markdown summary to $GITHUB_STEP_SUMMARY",
-    )
-    parser.add_argument(
-        "--no-progress", action="store_true", help="never show a progress bar on stderr"
-    )
 
 
 def default_format(explicit: str | None, environ: Mapping[str, str]) -> str:

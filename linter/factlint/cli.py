@@ -1,4 +1,10 @@
-"""Command line: ``factlint [check] PATHS``, ``factlint explain CODE``, ``factlint rules``.
+"""Command line: ``factlint [COMMAND] ...``; the ``check`` command (the default).
+
+The parser and its subcommands are built in :mod:`factlint.cli_parser`; the
+other commands (``rules``, ``explain``, ``claims``, ``init``, ``cache clean``,
+``check-facts``) run in :mod:`factlint.cli_commands`. Configuration and plugins
+(entry points, ``-p``, the configuration's ``plugins``) are loaded before any
+command that lists or runs rules.
 
 Exit codes: 0 no findings (at or above --fail-on), 1 findings, 2 usage,
 configuration or input error.
@@ -8,29 +14,26 @@ Every error is one line naming the file (and line) it is about.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import pluggy
 
-from factlint import __version__, checkfacts, ci, ruleinfo
-from factlint.adopt import (
-    Options,
-    Outcome,
-    add_adoption_options,
-    check_adoption_options,
-    run_adoption,
-)
-from factlint.api import ReportContext, Rule
-from factlint.cache import clean as clean_cache
+from factlint import __version__, ci
+from factlint.api import Formatter, ReportContext, Rule
 from factlint.cache import open_cache
+from factlint.cli_parser import (
+    PLUGIN_COMMANDS,
+    build_parser,
+    check_adoption_options,
+    early_plugins,
+    with_command,
+)
 from factlint.config import Config, load_config
-from factlint.diffbase import changed_only
 from factlint.discovery import discover
 from factlint.engine import Result, Session, iter_lint, max_jobs, new_session
 from factlint.errors import ConfigError, FactlintError, InputError
@@ -39,169 +42,45 @@ from factlint.lexicon_cache import load_lexicon
 from factlint.model import Finding, Severity
 from factlint.paths import report_root
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
-from factlint.report import write_output_file
 from factlint.selection import Selection
 from factlint.severity import fails, rules_with_overrides, unknown_prefixes
-from factlint.statistics import format_statistics, statistics
 from factlint.stream import LineFormat, line_format
 from factlint.trust import check_config_plugin, repository_of
+
+if TYPE_CHECKING:
+    from factlint.adopt import Options, Outcome
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_ERROR, f"factlint: error: {message}\n")
+def error(exc: FactlintError | str) -> int:
+    """Print the one-line error; the exit code of a usage or configuration error."""
+    print(f"factlint: error: {exc}", file=sys.stderr)
+    return EXIT_ERROR
 
 
-def _codes(value: str) -> list[str]:
-    return [c.strip().upper() for c in value.split(",") if c.strip()]
+def _option(args: argparse.Namespace, name: str) -> Any:
+    return getattr(args, name, None)  # commands other than check take fewer options
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def build_parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="factlint",
-        description="Check articles against a curated facts file.",
-        epilog="Other commands: 'factlint explain CODE|PREFIX' prints rules' docs; "
-        "'factlint rules' lists the rules (both take --format json); 'factlint claims PATHS' "
-        "lists the claims read and what the facts say of them; 'factlint init' starts a "
-        "project; 'factlint check-facts' validates the facts and rule packs; "
-        "'factlint cache clean' deletes the project's .factlint_cache/.",
-    )
-    parser.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
-    parser.add_argument(
-        "--format",
-        help="output format: text, concise, json, jsonl, github, sarif, rdjson, gitlab, junit, "
-        "html, claims-json (default: text; github when GITHUB_ACTIONS=true)",
-    )
-    parser.add_argument("--date", type=_date, help="document date for articles without one")
-    parser.add_argument("--lang", help="language for articles that do not declare one")
-    parser.add_argument(
-        "--facts",
-        action="append",
-        type=Path,
-        help="facts file or directory (repeatable; replaces configured facts)",
-    )
-    parser.add_argument(
-        "--rules", action="append", type=Path, help="rule pack file or directory (repeatable)"
-    )
-    parser.add_argument(
-        "--select", type=_codes, action="append", help="rule codes or prefixes to enable"
-    )
-    parser.add_argument(
-        "--ignore", type=_codes, action="append", help="rule codes or prefixes to disable"
-    )
-    add_adoption_options(parser)
-    parser.add_argument("--config", type=Path, help="configuration file (default: found upward)")
-    parser.add_argument("-j", "--jobs", type=int, default=1, help="processes to use (0: all cores)")
-    parser.add_argument("-p", "--plugin", action="append", default=[], help="load a plugin module")
-    parser.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write .factlint_cache/"
-    )
-    parser.add_argument(
-        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
-    )
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    parser.add_argument(
-        "-o", "--output-file", type=Path, help="write the report here instead of stdout"
-    )
-    ci.add_options(parser)
-    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
-    pm.hook.factlint_addoption(parser=parser)
-    return parser
-
-
-def _sub_command(argv: list[str], pm: pluggy.PluginManager) -> int | None:
-    if argv[:1] == ["claims"]:
-        from factlint.coverage_cli import main as claims_main
-
-        return claims_main(argv[1:], pm)
-    if argv[:1] == ["init"]:
-        from factlint.scaffold import main as init_main
-
-        return init_main(argv[1:])
-    if argv[:2] == ["cache", "clean"] and len(argv) == 2:
-        return _cache_clean()
-    if not argv or argv[0] not in ("explain", "rules"):
-        return None
-    try:
-        rules = collect_rules(pm, _project_config(pm))  # the configuration's packs and plugins
-    except FactlintError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    code, out, err = ruleinfo.run(argv[0], argv[1:], rules)
-    sys.stdout.write(out)
-    sys.stderr.write(err)
-    return code
-
-
-def _project_config(pm: pluggy.PluginManager) -> Config:
-    """The configuration found from the current directory, its plugins loaded and configured."""
-    config = load_config([Path(".")])
-    for module in config.plugins:
-        register_module(pm, module)
-    pm.hook.factlint_configure(config=config)
-    return config
-
-
-def _cache_clean() -> int:
-    """``factlint cache clean``: delete the project's ``.factlint_cache/``."""
-    try:
-        config = load_config([Path(".")])
-    except FactlintError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    removed = clean_cache(config.root)
-    print(f"factlint: {f'removed {removed}' if removed else 'no cache to clean'}", file=sys.stderr)
-    return EXIT_CLEAN
-
-
-def _check_facts(argv: list[str]) -> int:
-    """``factlint check-facts [--config FILE] [PATHS]``: every facts/rule-pack problem."""
-    parser = _Parser(prog="factlint check-facts", description=checkfacts.__doc__)
-    parser.add_argument("paths", nargs="*", type=Path, help="where to look for the configuration")
-    parser.add_argument("--config", type=Path)
-    parser.add_argument("--facts", action="append", type=Path)
-    parser.add_argument("--rules", action="append", type=Path)
-    args = parser.parse_args(argv)
-    try:
-        config = load_config(args.paths or [Path(".")], args.config)
-    except FactlintError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    facts = tuple(args.facts or config.facts)
-    packs = tuple(args.rules or config.rules)
-    problems = checkfacts.check(facts, packs, config.root)
-    for problem in problems:
-        print(f"factlint: error: {problem}", file=sys.stderr)
-    if problems:
-        return EXIT_ERROR
-    print(f"factlint: {len(facts)} facts path(s) and {len(packs)} rule-pack path(s) are valid")
-    return EXIT_CLEAN
-
-
-def _configure(args: argparse.Namespace, pm: pluggy.PluginManager) -> Config:
-    paths: list[Path] = args.paths or [Path(".")]
+def configure(args: argparse.Namespace, pm: pluggy.PluginManager) -> Config:
+    """The run's configuration: found from the paths (or ``--config``), overridden by
+    the options, its plugins checked, loaded and configured (``factlint_configure``)."""
+    paths: list[Path] = _option(args, "paths") or [Path(".")]
     if paths == [Path(ci.STDIN)]:
-        paths = [Path(args.stdin_filename)] if args.stdin_filename else [Path(".")]
+        name = _option(args, "stdin_filename")
+        paths = [Path(name)] if name else [Path(".")]
     config = load_config(paths, args.config)
-    if args.facts:
+    if _option(args, "facts"):
         config = replace(config, facts=tuple(args.facts))
-    if args.rules:
+    if _option(args, "rules"):
         config = replace(config, rules=tuple(args.rules))
-    if args.date:
+    if _option(args, "date"):
         config = replace(config, date=args.date)
-    if args.lang:
+    if _option(args, "lang"):
         config = replace(config, lang=args.lang)
-    select = tuple(c for group in args.select or [] for c in group) or config.select
-    ignore = config.ignore + tuple(c for group in args.ignore or [] for c in group)
+    select = tuple(c for group in _option(args, "select") or [] for c in group) or config.select
+    ignore = config.ignore + tuple(c for group in _option(args, "ignore") or [] for c in group)
     for module in config.plugins:  # from the repository: installed code only
         check_config_plugin(module, repository_of(config.root))
     for module in (*config.plugins, *args.plugin):
@@ -222,21 +101,27 @@ def _color(choice: str, stream: object) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["check"]:
-        args_list = args_list[1:]
-    if args_list[:1] == ["check-facts"]:
-        return _check_facts(args_list[1:])
-    try:
-        pm = new_plugin_manager()
-    except FactlintError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    sub = _sub_command(args_list, pm)
-    if sub is not None:
-        return sub
+    args_list = with_command(sys.argv[1:] if argv is None else argv)
+    pm: pluggy.PluginManager | None = None
+    if args_list[0] in PLUGIN_COMMANDS:
+        try:  # -p plugins first, so that their factlint_addoption hooks add options
+            pm = new_plugin_manager(early_plugins(args_list))
+        except FactlintError as exc:
+            return error(exc)
     parser = build_parser(pm)
     args = parser.parse_args(args_list)
+    if args.command == "check":
+        assert pm is not None
+        return check(args, parser, pm)
+    from factlint.cli_commands import run_command
+
+    return run_command(args, parser, pm)
+
+
+def check(
+    args: argparse.Namespace, parser: argparse.ArgumentParser, pm: pluggy.PluginManager
+) -> int:
+    """``factlint [check] PATHS``."""
     if problem := check_adoption_options(args):
         parser.error(problem)
     args.format = ci.default_format(args.format, os.environ)
@@ -247,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "or --diff-base"
         )
     try:
-        config = _configure(args, pm)
+        config = configure(args, pm)
         rules = collect_rules(pm, config)
         formats = collect_formats(pm)
         if args.format not in formats:
@@ -255,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"unknown format {args.format!r} (choose from {', '.join(sorted(formats))})"
             )
         selection = Selection(config.select, config.ignore)
-        _check_codes(selection, rules)
+        check_codes(selection, rules)
         unknown = unknown_prefixes(config.severity, rules)
         if unknown:
             raise ConfigError(
@@ -265,31 +150,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         cache = open_cache(config.root, enabled=not args.no_cache)
         facts = load_facts_cached(list(config.facts), config.root, cache)
     except FactlintError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return error(exc)
     if not config.facts:
         print(
             "factlint: warning: no facts configured (no claims/ directory found); only text checks run",
             file=sys.stderr,
         )
     session = new_session(config, facts, rules, selection, load_lexicon(facts, cache))
-    errors: list[str] = []
-    stream = _streamable(args, formats[args.format])
+    formatter = formats[args.format]
+    base = ReportContext(
+        documents={},
+        rules=rules_with_overrides(rules, config.severity),
+        version=__version__,
+        facts=facts,
+        config=config,
+        root=report_root(config.root),
+    )
+    stream = _streamable(args, formatter)
     if stream is not None:
-        base = ReportContext(
-            documents={},
-            rules=rules_with_overrides(rules, config.severity),
-            version=__version__,
-            facts=facts,
-            config=config,
-            root=report_root(config.root),
-        )
-        return _stream(args, session, pm, stream, errors, base)
+        return _stream(args, session, pm, stream, [], base)
+    return _report_at_end(args, session, pm, formatter, base)
+
+
+def _report_at_end(
+    args: argparse.Namespace,
+    session: Session,
+    pm: pluggy.PluginManager,
+    formatter: Formatter,
+    base: ReportContext,
+) -> int:
+    """Lint every file, apply the adoption options, then write the whole report."""
+    from factlint.adopt import run_adoption
+
+    errors: list[str] = []
     try:
         results = _lint(args, session, pm, errors)
     except FactlintError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return error(exc)
     errors.extend(line for r in results for line in r.errors)
     for line in errors:
         print(f"factlint: error: {line}", file=sys.stderr)
@@ -304,25 +201,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     findings = adopted.findings
     findings.sort(key=lambda f: f.sort_key())
     out = sys.stdout
-    report = ReportContext(
+    report = replace(
+        base,
         documents=adopted.documents,
-        rules=rules_with_overrides(rules, config.severity),
-        version=__version__,
         color=_color(args.color, out) and args.output_file is None,
         errors=tuple(errors),
         fixed=adopted.fixed,
         unsafe_fixes=args.unsafe_fixes,
-        facts=facts,
-        config=config,
-        root=report_root(config.root),
     )
     if args.statistics:
+        from factlint.statistics import format_statistics, statistics
+
         text = format_statistics(statistics(findings, report.rules), as_json=args.format == "json")
     else:
-        text = formats[args.format](findings, report)
+        text = formatter(findings, report)
     if not args.no_step_summary:
         ci.write_step_summary(findings, report, os.environ, lambda m: print(m, file=sys.stderr))
     if args.output_file is not None:
+        from factlint.report import write_output_file
+
         if not write_output_file(args.output_file, text):
             return EXIT_ERROR
     elif text:
@@ -431,13 +328,15 @@ def _lint(
             files.append(item)
     jobs = args.jobs if args.jobs > 0 else max_jobs()
     if args.diff_base:
+        from factlint.diffbase import changed_only
+
         return changed_only(args.diff_base, files, paths, session, pm, jobs, plugins)
     return ci.lint_with_progress(
         files, session, pm, jobs=jobs, plugins=plugins, disabled=args.no_progress
     )
 
 
-def _check_codes(selection: Selection, rules: dict[str, Rule]) -> None:
+def check_codes(selection: Selection, rules: dict[str, Rule]) -> None:
     for prefix in (*selection.select, *selection.ignore):
         if prefix == "ALL":
             continue
@@ -448,6 +347,8 @@ def _check_codes(selection: Selection, rules: dict[str, Rule]) -> None:
 
 
 def _adoption_options(args: argparse.Namespace) -> Options:
+    from factlint.adopt import Options
+
     return Options(
         paths=tuple(args.paths or [Path(".")]),
         baseline=args.baseline,

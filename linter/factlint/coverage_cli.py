@@ -19,36 +19,9 @@ import pluggy
 
 from factlint.coverage import FileCoverage, JudgedClaim, Verdict, claim_to_dict, coverage_counts
 from factlint.errors import FactlintError, InputError
-from factlint.report import write_output_file
 
 EXIT_CLEAN, EXIT_ERROR = 0, 2
 FORMATS = ("text", "json", "claims-json")
-
-
-def _parser(pm: pluggy.PluginManager) -> argparse.ArgumentParser:
-    from factlint.cli import build_parser
-
-    parser = build_parser(pm)
-    parser.prog = "factlint claims"
-    parser.description = "List the claims read from each article and what the facts say of them."
-    parser.epilog = None
-    parser.set_defaults(format="text")
-    for action in parser._actions:
-        if action.dest == "format":
-            action.help = "text (default), json or claims-json"
-        elif action.dest in ("fix", "jobs", "exit_zero", "color"):
-            action.help = argparse.SUPPRESS  # accepted, but they do nothing here
-    parser.add_argument(
-        "--unknown-only",
-        action="store_true",
-        help="only the claims the facts cannot judge, grouped by entity",
-    )
-    parser.add_argument(
-        "--suggest-facts",
-        action="store_true",
-        help="draft YAML stubs (with placeholders) for the facts the unknown claims need",
-    )
-    return parser
 
 
 def collect(
@@ -56,7 +29,7 @@ def collect(
 ) -> tuple[list[FileCoverage], list[str]]:
     """Lint the paths of ``args`` and judge every claim (serially)."""
     from factlint.cache import open_cache
-    from factlint.cli import _check_codes, _configure
+    from factlint.cli import check_codes, configure
     from factlint.coverage import judge
     from factlint.engine import context_for, discover, load_document, new_session
     from factlint.facts.cache import load_facts_cached
@@ -64,10 +37,10 @@ def collect(
     from factlint.plugins import collect_rules
     from factlint.selection import Selection
 
-    config = _configure(args, pm)
+    config = configure(args, pm)
     rules = collect_rules(pm, config)  # the configuration's rule packs too
     selection = Selection(config.select, config.ignore)
-    _check_codes(selection, rules)
+    check_codes(selection, rules)
     cache = open_cache(config.root, enabled=not config.options.get("no_cache"))
     facts = load_facts_cached(list(config.facts), config.root, cache)
     if not config.facts:
@@ -174,9 +147,10 @@ def render_unknown(files: Sequence[FileCoverage]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def main(argv: Sequence[str], pm: pluggy.PluginManager) -> int:
-    parser = _parser(pm)
-    args = parser.parse_args(list(argv))
+def main(
+    args: argparse.Namespace, parser: argparse.ArgumentParser, pm: pluggy.PluginManager
+) -> int:
+    """``factlint claims``, its options parsed (see :mod:`factlint.cli_parser`)."""
     if args.fix:
         parser.error("--fix does not apply to 'factlint claims'")
     if args.format not in FORMATS:
@@ -209,6 +183,8 @@ def main(argv: Sequence[str], pm: pluggy.PluginManager) -> int:
     else:
         text = render_text(files)
     if args.output_file is not None:
+        from factlint.report import write_output_file
+
         if not write_output_file(args.output_file, text):
             return EXIT_ERROR
     else:

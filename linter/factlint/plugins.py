@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import pluggy
@@ -99,9 +99,30 @@ def collect_rules(pm: pluggy.PluginManager, config: Config | None = None) -> dic
     return dict(sorted(rules.items()))
 
 
-def collect_formats(pm: pluggy.PluginManager) -> dict[str, Formatter]:
-    formats: dict[str, Formatter] = {}
+def collect_formats(pm: pluggy.PluginManager) -> Mapping[str, Formatter]:
+    """Every plugin's formats by name. Looking a name up asks only the plugin that
+    provides it (the built-in formats import a format's module on lookup)."""
     batches: list[Mapping[str, Formatter]] = pm.hook.factlint_formats()
-    for batch in reversed(batches):  # earlier-registered plugins win
-        formats.update(batch)
-    return formats
+    return _Formats(batches)
+
+
+class _Formats(Mapping[str, Formatter]):
+    """The hook's batches as one mapping; the first batch that has a name wins."""
+
+    def __init__(self, batches: list[Mapping[str, Formatter]]) -> None:
+        self._batches = batches
+
+    def __getitem__(self, name: str) -> Formatter:
+        for batch in self._batches:
+            if name in batch:
+                return batch[name]
+        raise KeyError(name)
+
+    def __contains__(self, name: object) -> bool:
+        return any(name in batch for batch in self._batches)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys(name for batch in reversed(self._batches) for name in batch))
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))

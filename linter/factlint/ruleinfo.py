@@ -1,12 +1,12 @@
 """``factlint rules`` and ``factlint explain``: the rules, as text or JSON.
 
 Both take rule codes or code prefixes (``factlint explain NM`` prints every
-NMxxx rule; a rule's kebab-case name works too) and ``--format text|json``.
+NMxxx rule; a rule's kebab-case name works too) and ``--format text|json``;
+their options are parsed by :mod:`factlint.cli_parser`.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -58,29 +58,18 @@ def explain_text(rule: Rule) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _parser(command: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"factlint {command}", exit_on_error=False)
-    parser.add_argument("codes", nargs="*", help="rule codes or prefixes (NM, AT001) or names")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    return parser
-
-
-def run(command: str, argv: Sequence[str], rules: Mapping[str, Rule]) -> tuple[int, str, str]:
-    """(exit code, stdout, stderr) of ``factlint rules|explain ARGV``."""
-    try:
-        args, extra = _parser(command).parse_known_args(list(argv))
-    except argparse.ArgumentError as exc:
-        return 2, "", f"factlint {command}: error: {exc}\n"
-    if extra:
-        return 2, "", f"factlint {command}: error: unrecognized arguments: {' '.join(extra)}\n"
-    if command == "explain" and not args.codes:
+def run(
+    command: str, codes: Sequence[str], fmt: str, rules: Mapping[str, Rule]
+) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of ``factlint rules|explain CODES --format FMT``."""
+    if command == "explain" and not codes:
         return 2, "", "factlint: error: usage: factlint explain CODE|PREFIX... [--format json]\n"
-    found = matching(rules, args.codes)
+    found = matching(rules, codes)
     if not found:
-        shown = ", ".join(repr(c) for c in args.codes)
+        shown = ", ".join(repr(c) for c in codes)
         return 2, "", f"factlint: error: unknown rule code {shown} (see 'factlint rules')\n"
     docs = command == "explain"
-    if args.format == "json":
+    if fmt == "json":
         out = json.dumps([rule_dict(r, docs) for r in found], ensure_ascii=False, indent=2)
         return 0, out + "\n", ""
     if docs:

@@ -10,9 +10,7 @@ editing it) instead of including it.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from factlint.facts.loader import shipped_file
@@ -120,23 +118,10 @@ def init(directory: Path, copy_titles: bool = False) -> list[Path]:
     return written
 
 
-def main(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="factlint init",
-        description="Create .factlint.yaml, claims/ and rules/ to start a project.",
-    )
-    parser.add_argument("directory", nargs="?", type=Path, default=Path("."))
-    parser.add_argument(
-        "--copy-titles",
-        action="store_true",
-        help="copy the starter title lexicon into claims/titles.yaml instead of including it",
-    )
+def run(directory: Path, copy_titles: bool = False) -> int:
+    """``factlint init [DIRECTORY] [--copy-titles]`` (parsed by :mod:`factlint.cli_parser`)."""
     try:
-        args = parser.parse_args(list(argv))
-    except SystemExit as exc:
-        return EXIT_CLEAN if exc.code == 0 else EXIT_ERROR
-    try:
-        written = init(args.directory, args.copy_titles)
+        written = init(directory, copy_titles)
     except FileExistsError as exc:
         print(
             f"factlint: error: {exc.args[0]}: already exists; 'factlint init' overwrites nothing",

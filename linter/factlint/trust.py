@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib.machinery
-import importlib.metadata
 import importlib.util
 import site
 import sys
@@ -79,6 +78,8 @@ def _site_dirs() -> list[Path]:
 
 
 def _entry_point_modules() -> set[str]:
+    import importlib.metadata  # only when the configuration names plugins
+
     modules: set[str] = set()
     for entry in importlib.metadata.entry_points(group="factlint"):
         modules.add(entry.module)
