@@ -42,6 +42,7 @@ from factlint.lexicon_cache import load_lexicon
 from factlint.model import Finding, Severity
 from factlint.paths import report_root
 from factlint.plugins import collect_formats, collect_rules, new_plugin_manager, register_module
+from factlint.results_cache import open_results
 from factlint.selection import Selection
 from factlint.severity import fails, rules_with_overrides, unknown_prefixes
 from factlint.stream import LineFormat, line_format
@@ -156,7 +157,8 @@ def check(
             "factlint: warning: no facts configured (no claims/ directory found); only text checks run",
             file=sys.stderr,
         )
-    session = new_session(config, facts, rules, selection, load_lexicon(facts, cache))
+    results = open_results(cache, config, facts, rules, [n for n, _ in pm.list_name_plugin()])
+    session = new_session(config, facts, rules, selection, load_lexicon(facts, cache), results)
     formatter = formats[args.format]
     base = ReportContext(
         documents={},

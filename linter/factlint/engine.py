@@ -21,6 +21,7 @@ from factlint.guard import Checked, internal_error, run_checks, stage_of
 from factlint.mentions import Lexicon, build_lexicon, drop_common_short_forms, find_mentions
 from factlint.model import Finding
 from factlint.quotes import scan_prose
+from factlint.results_cache import ResultsCache
 from factlint.segment import segment
 from factlint.selection import Selection
 from factlint.severity import apply_overrides
@@ -41,6 +42,7 @@ class Session:
     rules: Mapping[str, Rule]
     selection: Selection
     vocabulary: Vocabulary = field(default_factory=Vocabulary, compare=False)
+    results: ResultsCache | None = None  # findings of unchanged files
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,11 @@ def new_session(
     rules: Mapping[str, Rule],
     selection: Selection,
     lexicon: Lexicon | None = None,
+    results: ResultsCache | None = None,
 ) -> Session:
-    return Session(config, facts, lexicon or build_lexicon(facts), rules, selection)
+    return Session(
+        config, facts, lexicon or build_lexicon(facts), rules, selection, results=results
+    )
 
 
 def context_for(doc: documents.Document, session: Session) -> CheckContext:
@@ -134,9 +139,18 @@ def checked_document(
 
 def load_document(path: Path, session: Session) -> documents.Document:
     """Read, decode and parse one file (only a regular file is ever opened)."""
+    return parse_document(path, read_file(path, session), session)
+
+
+def read_file(path: Path, session: Session) -> bytes:
+    """The bytes of one file (only a regular file is ever opened)."""
+    return read_regular(path, session.config.relative(path), max_bytes=session.config.max_file_size)
+
+
+def parse_document(path: Path, data: bytes, session: Session) -> documents.Document:
+    """Decode and parse one file's bytes."""
     settings = session.config.settings_for(path)
     display = session.config.relative(path)
-    data = read_regular(path, display, max_bytes=session.config.max_file_size)
     stage = "decoding"
     try:
         text = documents.decode(data, display)
@@ -169,17 +183,25 @@ def lint_file(path: Path, session: Session, pm: pluggy.PluginManager) -> Result:
     """One file's result; never raises for anything the file or a plugin does."""
     display = _display(path, session)
     try:
-        doc = load_document(path, session)
+        data = read_file(path, session)
+        doc = parse_document(path, data, session)
     except FactlintError as exc:
         return Result(display, errors=(str(exc),))
     except _StageError as exc:
         return Result(display, errors=(exc.line,))
     except Exception as exc:
         return Result(display, errors=(internal_error(display, "reading", exc),))
+    results = session.results
+    key = results.key(doc.path, data) if results is not None else ""
+    if results is not None and (known := results.get(key)) is not None:
+        # the file, the facts, the rules, the configuration and the code did not change
+        return Result(doc.path, known, (), document=doc, file=path)
     try:
         checked = checked_document(doc, session, pm)
     except FactlintError as exc:
         return Result(doc.path, errors=(str(exc),), document=doc, file=path)
+    if results is not None and not checked.errors:
+        results.put(key, checked.findings)
     return Result(doc.path, checked.findings, checked.errors, document=doc, file=path)
 
 
