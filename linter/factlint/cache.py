@@ -112,44 +112,61 @@ class Cache:
     directory: Path
     secret: bytes = field(repr=False)
 
-    def _mac(self, kind: str, digest: str, payload: bytes) -> bytes:
+    def _mac(self, kind: str, digest: str, payload: bytes | memoryview) -> bytes:
         mac = hmac.new(self.secret, f"{kind}\0{digest}\0".encode(), hashlib.sha256)
         mac.update(payload)
         return mac.hexdigest().encode()
 
-    def path(self, kind: str, digest: str) -> Path:
-        return self.directory / kind / f"{digest}.json"
+    def path(self, kind: str, digest: str, suffix: str = ".json") -> Path:
+        return self.directory / kind / f"{digest}{suffix}"
 
     def get(self, kind: str, digest: str) -> Any:
         """The stored value, or ``None`` when missing, unreadable or not signed by this user."""
-        try:
-            data = self.path(kind, digest).read_bytes()
-        except OSError:
-            return None
-        head, _, payload = data.partition(b"\n")
-        if not head.startswith(_MAGIC):
-            return None
-        if not hmac.compare_digest(head[len(_MAGIC) :], self._mac(kind, digest, payload)):
+        payload = self.get_bytes(kind, digest)
+        if payload is None:
             return None
         try:
-            return json.loads(payload)
+            return json.loads(bytes(payload))
         except ValueError:
             return None
 
     def put(self, kind: str, digest: str, value: Any) -> None:
         """Store ``value`` (JSON-ready); failures are ignored."""
-        temporary: str | None = None
         try:
             payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        except (TypeError, ValueError):
+            return
+        self.put_bytes(kind, digest, payload)
+
+    def get_bytes(self, kind: str, digest: str, suffix: str = ".json") -> memoryview | None:
+        """The stored bytes (a view: large entries are not copied), or ``None`` when
+        missing, unreadable or not signed by this user."""
+        try:
+            data = self.path(kind, digest, suffix).read_bytes()
+        except OSError:
+            return None
+        end = data.find(b"\n", 0, 256)
+        if end < 0 or not data.startswith(_MAGIC):
+            return None
+        payload = memoryview(data)[end + 1 :]
+        if not hmac.compare_digest(data[len(_MAGIC) : end], self._mac(kind, digest, payload)):
+            return None
+        return payload
+
+    def put_bytes(self, kind: str, digest: str, payload: bytes, suffix: str = ".json") -> None:
+        """Store ``payload``; failures are ignored."""
+        temporary: str | None = None
+        try:
             self._prepare()
             folder = self.directory / kind
             folder.mkdir(exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=folder)
             with os.fdopen(handle, "wb") as stream:
-                stream.write(_MAGIC + self._mac(kind, digest, payload) + b"\n" + payload)
-            os.replace(temporary, self.path(kind, digest))
+                stream.write(_MAGIC + self._mac(kind, digest, payload) + b"\n")
+                stream.write(payload)
+            os.replace(temporary, self.path(kind, digest, suffix))
             temporary = None
-        except (OSError, TypeError, ValueError):
+        except OSError:
             pass
         finally:
             if temporary is not None:

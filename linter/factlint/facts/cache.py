@@ -1,23 +1,25 @@
 """Loaded facts from the project cache (:mod:`factlint.cache`), keyed by content.
 
-Two kinds of entries, both JSON of plain values:
+Two kinds of entries:
 
 * ``facts-file``: one facts file parsed and validated against the schema (its
   values and the line and column of each), keyed by the file's bytes, the path
   shown in messages and the loader's code. A facts edit re-parses and
   re-validates only the file that changed; the merge and cross-checks then run
   over all files (they are cheap and see every file).
-* ``facts``: the merged :class:`Facts`, keyed by every file's bytes and path:
-  a run with unchanged facts reads one entry and imports neither YAML's loader
-  nor jsonschema.
+* ``facts``: the merged :class:`Facts`, keyed by every file's bytes and path,
+  as an SQLite database image (:mod:`factlint.facts.store`) whose entities are
+  decoded when first asked for: a run with unchanged facts reads one entry,
+  builds no object per entity up front, and imports neither YAML's loader nor
+  jsonschema.
 
 Without a cache (``cache=None``) the files are simply loaded.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
+import sqlite3
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -37,7 +39,7 @@ from factlint.facts.loader import (
     read_sources,
 )
 from factlint.facts.model import Facts
-from factlint.serial import decoder, to_plain
+from factlint.facts.store import facts_from_image, facts_image
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -48,9 +50,12 @@ _CODE = (
     "factlint.facts.model",
     "factlint.facts.loader",
     "factlint.facts.cache",
+    "factlint.facts.store",
     "factlint.model",
     "factlint.serial",
+    "factlint.dbimage",
 )
+_SUFFIX = ".sqlite"
 
 
 def _code_key() -> str:
@@ -130,12 +135,11 @@ def load_facts_cached(
         return parse_sources(sources)
     code = _code_key()
     whole = _facts_key(code, sources)
-    stored = cache.get("facts", whole)
+    stored = cache.get_bytes("facts", whole, _SUFFIX)
     if stored is not None:
         try:
-            facts: Facts = decoder(Facts)(stored)
-            return facts
-        except (TypeError, ValueError, KeyError, IndexError):
+            return facts_from_image(stored)
+        except (sqlite3.Error, TypeError, ValueError, KeyError, IndexError):
             pass  # an entry of another layout: rebuild it
     files = _Files(cache, code)
     documents = [
@@ -144,8 +148,11 @@ def load_facts_cached(
         if doc is not None
     ]
     facts = _Builder(documents).build(facts_digest(sources))
-    with contextlib.suppress(TypeError):
-        cache.put("facts", whole, to_plain(facts))
+    try:
+        image = facts_image(facts)
+    except (TypeError, ValueError, sqlite3.Error):
+        return facts
+    cache.put_bytes("facts", whole, image, _SUFFIX)
     return facts
 
 
