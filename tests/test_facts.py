@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import random
 import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from factlint.errors import FactsError
 from factlint.facts import Facts, load_facts
-from factlint.facts.loader import display_path, facts_files, load_schema
+from factlint.facts.loader import display_path, facts_files, load_schema, quick_valid
 from factlint.facts.model import PartialDate, Role
 
 SPEC_EXAMPLE = """\
@@ -575,3 +578,52 @@ def test_role_held_on_agrees_with_every_exact_reading(
 
 
 # The facts cache is tested in test_cache.py.
+
+
+# JSON values a mutant may take: wrong types, bools for ints, floats, blanks, bad ids
+_MUTANT_VALUES = [None, 1, 0, -1, 1.0, 2.5, True, False, "", " ", "x", "Ab", "ab-c", "2020"]
+_MUTANT_VALUES += ["2020-13", 10000, [], {}, ["a"], ["a", "a"], {"en": []}, {"EN": ["x"]}, [1]]
+
+
+def _mutant(data: object, rng: random.Random) -> object:
+    """``data`` with one value replaced, one key added or one removed, at random."""
+    data = copy.deepcopy(data)
+    node, parent, key = data, None, None
+    for _ in range(rng.randint(1, 6)):
+        if isinstance(node, dict) and node:
+            parent, key = node, rng.choice(list(node))
+        elif isinstance(node, list) and node:
+            parent, key = node, rng.randrange(len(node))
+        else:
+            break
+        node = parent[key]
+    if isinstance(parent, dict) and rng.random() < 0.3:
+        if rng.random() < 0.5:
+            parent[rng.choice(["zzz", "id", "names", "roles", "type", "org"])] = rng.choice(
+                _MUTANT_VALUES
+            )
+        else:
+            del parent[key]
+    elif parent is not None:
+        parent[key] = rng.choice(_MUTANT_VALUES)
+    return data
+
+
+def test_the_quick_schema_check_accepts_only_valid_documents() -> None:
+    """``quick_valid`` lets jsonschema be skipped: it must never accept a document
+    jsonschema rejects (a rejection only means jsonschema decides)."""
+    validator = Draft202012Validator(load_schema())
+    claims = Path(__file__).resolve().parents[1] / "claims"
+    rng = random.Random(11)
+    accepted = 0
+    for path in sorted(claims.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert quick_valid(data)  # the repository's facts take the quick path
+        for _ in range(60):
+            mutant = _mutant(data, rng)
+            if quick_valid(mutant):
+                accepted += 1
+                assert not list(validator.iter_errors(mutant)), mutant
+    assert accepted > 20
+    assert not quick_valid({"version": 1, "include": "x.yaml"})  # oneOf: jsonschema decides
+    assert not quick_valid({"version": 1.0})

@@ -41,9 +41,17 @@ class Database:
     def __reduce__(self) -> tuple[Any, ...]:
         return (Database.open, (self.image(),))
 
-    def create(self, name: str, rows: Iterable[tuple[str, str]]) -> None:
-        """A table of ``name`` from (key, JSON text) rows, kept in insertion order."""
-        self.connection.execute(f"CREATE TABLE {name} (k TEXT NOT NULL UNIQUE, v TEXT NOT NULL)")
+    def create(self, name: str, rows: Iterable[tuple[str, str]], *, ordered: bool = True) -> None:
+        """A table of ``name`` from (key, JSON text) rows: iterated in insertion
+        order when ``ordered``, else in key order (and stored more compactly)."""
+        if ordered:
+            self.connection.execute(
+                f"CREATE TABLE {name} (k TEXT NOT NULL UNIQUE, v TEXT NOT NULL)"
+            )
+        else:
+            self.connection.execute(
+                f"CREATE TABLE {name} (k TEXT NOT NULL PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID"
+            )
         self.connection.executemany(f"INSERT INTO {name} (k, v) VALUES (?, ?)", rows)
 
     def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
@@ -90,7 +98,9 @@ class Table(Mapping[str, V]):
         return isinstance(key, str) and self.get(key, _MISSING) is not _MISSING
 
     def __iter__(self) -> Iterator[str]:
-        rows = self.db.query(f"SELECT k FROM {self.name} ORDER BY rowid")
+        (sql,) = self.db.query("SELECT sql FROM sqlite_master WHERE name = ?", (self.name,))[0]
+        order = "k" if "WITHOUT ROWID" in sql else "rowid"
+        rows = self.db.query(f"SELECT k FROM {self.name} ORDER BY {order}")
         return iter([row[0] for row in rows])
 
     def __len__(self) -> int:

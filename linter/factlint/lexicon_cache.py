@@ -69,11 +69,11 @@ def lexicon_image(lexicon: Lexicon) -> bytes:
     """``lexicon`` as an SQLite database image."""
     db = Database()
     db.create("meta", [("max_len", dumps(lexicon.max_len)), ("digest", dumps(lexicon.digest))])
-    db.create("entries", _rows(lexicon.entries))
-    db.create("lengths", _rows(lexicon.lengths))
-    db.create("single_words", _rows(lexicon.single_words))
-    db.create("word_entities", _rows(lexicon.word_entities))
-    db.create("name_words", _rows(lexicon.name_words))
+    db.create("entries", _rows(lexicon.entries), ordered=False)
+    db.create("lengths", _rows(lexicon.lengths), ordered=False)
+    db.create("single_words", _rows(lexicon.single_words), ordered=False)
+    db.create("word_entities", _rows(lexicon.word_entities), ordered=False)
+    db.create("name_words", _rows(lexicon.name_words), ordered=False)
     return db.image()
 
 

@@ -36,6 +36,7 @@ from factlint.facts.loader import (
     facts_digest,
     load_schema,
     parse_sources,
+    quick_valid,
     read_sources,
 )
 from factlint.facts.model import Facts
@@ -109,11 +110,12 @@ class _Files:
             return None
         data, positions = parsed
         document = _Document(index, source.display, data, positions)
-        if self.validator is None:
-            from jsonschema import Draft202012Validator
+        if not quick_valid(data):  # a file that may have a problem: jsonschema reports it
+            if self.validator is None:
+                from jsonschema import Draft202012Validator
 
-            self.validator = Draft202012Validator(inline_refs(load_schema()))
-        _validate(document, self.validator)
+                self.validator = Draft202012Validator(inline_refs(load_schema()))
+            _validate(document, self.validator)
         self.cache.put("facts-file", key, {"data": data, "at": _positions_plain(positions)})
         return document
 

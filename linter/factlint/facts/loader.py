@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -139,7 +139,18 @@ def read_sources(paths: Sequence[Path], root: Path | None = None) -> list[FactsS
 SHIPPED = "factlint:"
 """Prefix of an ``include:`` entry naming a file shipped with factlint (``factlint:titles``)."""
 
-_INCLUDE_KEY = re.compile(rb"^include[ \t]*:", re.M)
+_INCLUDE_KEY = re.compile(rb"include[ \t]*:")
+
+
+def _include_key(data: bytes) -> int:
+    """Where a line starting ``include:`` begins, or -1 (found with ``bytes.find``:
+    a regular expression anchored at each line start scans a large file slowly)."""
+    at = data.find(b"include")
+    while at >= 0:
+        if (at == 0 or data[at - 1] == 0x0A) and _INCLUDE_KEY.match(data, at):
+            return at
+        at = data.find(b"include", at + 1)
+    return -1
 
 
 def _read_source(
@@ -172,10 +183,10 @@ def includes(source: FactsSource, root: Path | None = None) -> list[tuple[Path, 
     file shipped with factlint (``factlint:titles``: the starter title lexicon).
     Entries that are not strings are left to the schema to report.
     """
-    match = _INCLUDE_KEY.search(source.data)
-    if match is None:
+    at = _include_key(source.data)
+    if at < 0:
         return []
-    line = source.data.count(b"\n", 0, match.start()) + 1
+    line = source.data.count(b"\n", 0, at) + 1
     try:
         check_depth(source.data.decode("utf-8-sig"))  # safe_load recurses
         data = yaml.safe_load(source.data)
@@ -249,9 +260,7 @@ def load_facts(paths: Sequence[Path], root: Path | None = None) -> Facts:
 
 def parse_sources(sources: Sequence[FactsSource]) -> Facts:
     """Build :class:`Facts` from files already read (in this order)."""
-    from jsonschema import Draft202012Validator  # imported here: a cache hit never needs it
-
-    validator = Draft202012Validator(load_schema())
+    validator: Draft202012Validator | None = None
     documents: list[_Document] = []
     for index, source in enumerate(sources):
         parsed = _parse_yaml(source)
@@ -259,7 +268,13 @@ def parse_sources(sources: Sequence[FactsSource]) -> Facts:
             continue
         data, positions = parsed
         document = _Document(index, source.display, data, positions)
-        _validate(document, validator)
+        if not quick_valid(data):
+            if validator is None:
+                # imported here: valid files and cache hits never need it
+                from jsonschema import Draft202012Validator
+
+                validator = Draft202012Validator(load_schema())
+            _validate(document, validator)
         documents.append(document)
     return _Builder(documents).build(facts_digest(sources))
 
@@ -516,6 +531,176 @@ def _validate(document: _Document, validator: Draft202012Validator) -> None:
     if problems:
         line, column, _, message = min(problems)
         raise FactsError(message, document.display, line, column)
+
+
+# -------------------------------------------------------------- fast acceptance
+
+Check = Callable[[Any], bool]
+_ANNOTATIONS = frozenset({"title", "description", "$schema", "$id", "$defs", "$comment"})
+
+
+def _is_str(v: Any) -> bool:
+    return type(v) is str
+
+
+def _is_int(v: Any) -> bool:
+    return type(v) is int
+
+
+def _is_bool(v: Any) -> bool:
+    return type(v) is bool
+
+
+def _is_list(v: Any) -> bool:
+    return type(v) is list
+
+
+def _is_dict(v: Any) -> bool:
+    return type(v) is dict
+
+
+def _is_none(v: Any) -> bool:
+    return v is None
+
+
+def _never(v: Any) -> bool:
+    return False
+
+
+def _always(v: Any) -> bool:
+    return True
+
+
+_TYPES: dict[str, Check] = {
+    "string": _is_str,
+    "integer": _is_int,
+    "boolean": _is_bool,
+    "array": _is_list,
+    "object": _is_dict,
+    "null": _is_none,
+}
+
+
+def _all(checks: list[Check]) -> Check:
+    if len(checks) == 1:
+        return checks[0]
+
+    def check(v: Any) -> bool:
+        return all(c(v) for c in checks)
+
+    return check
+
+
+def _unique(value: Any) -> bool:
+    if type(value) is not list:
+        return True
+    return all(type(v) is str for v in value) and len(set(value)) == len(value)
+
+
+def _keyword(keyword: str, rule: Any, schema: dict[str, Any], sub: Callable[[Any], Check]) -> Check:
+    """The check of one keyword (``sub`` compiles a subschema); ``_never`` when unsure."""
+    if keyword == "type":
+        options = [_TYPES.get(n, _never) for n in ([rule] if isinstance(rule, str) else rule)]
+        return lambda v: any(o(v) for o in options)
+    if keyword == "pattern":
+        regex = re.compile(rule)
+        return lambda v: type(v) is not str or regex.search(v) is not None
+    if keyword == "minLength":
+        return lambda v: type(v) is not str or len(v) >= rule
+    if keyword == "minimum":
+        return lambda v: type(v) is not int or v >= rule
+    if keyword == "maximum":
+        return lambda v: type(v) is not int or v <= rule
+    if keyword == "const":
+        return lambda v: type(v) is type(rule) and v == rule
+    if keyword == "enum":
+        allowed = frozenset(o for o in rule if type(o) is str)
+        return lambda v: type(v) is str and v in allowed
+    if keyword == "required":
+        names = tuple(rule)
+        return lambda v: type(v) is not dict or all(k in v for k in names)
+    if keyword == "minItems":
+        return lambda v: type(v) is not list or len(v) >= rule
+    if keyword == "minProperties":
+        return lambda v: type(v) is not dict or len(v) >= rule
+    if keyword == "uniqueItems":
+        return _unique if rule else _always
+    if keyword == "items":
+        item = sub(rule)
+        return lambda v: type(v) is not list or all(map(item, v))
+    if keyword == "propertyNames":
+        key = sub(rule)
+        return lambda v: type(v) is not dict or all(map(key, v))
+    if keyword == "properties":
+        props = {k: sub(s) for k, s in rule.items()}
+        return lambda v: type(v) is not dict or all(props[k](x) for k, x in v.items() if k in props)
+    if keyword == "additionalProperties" and "patternProperties" not in schema:
+        known = frozenset(schema.get("properties", ()))
+        if rule is False:
+            return lambda v: type(v) is not dict or all(k in known for k in v)
+        extra = sub(rule)
+        return lambda v: (
+            type(v) is not dict or all(extra(x) for k, x in v.items() if k not in known)
+        )
+    return _never  # oneOf and anything else: let jsonschema decide
+
+
+class _Acceptor:
+    """A quick test that a document is valid against the schema, used before
+    jsonschema: ``True`` only for documents jsonschema accepts (ints, strings,
+    lists and dicts of the plain types; anything unusual -- a float where an
+    integer is wanted, ``oneOf``, a keyword it does not know -- answers
+    ``False``), so jsonschema runs only on files that may have a problem and
+    reports it with the same message."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.defs: dict[str, Any] = schema.get("$defs", {})
+        self.compiled: dict[str, Check] = {}
+        self.check = self.compile(schema)
+
+    def ref(self, name: str) -> Check:
+        if name not in self.compiled:
+            self.compiled[name] = _never  # while compiling a recursive definition
+            self.compiled[name] = self.compile(self.defs[name])
+        compiled = self.compiled
+
+        def check(value: Any) -> bool:
+            return compiled[name](value)
+
+        return check
+
+    def compile(self, schema: Any) -> Check:
+        if schema is True:
+            return _always
+        if not isinstance(schema, dict):
+            return _never
+        checks: list[Check] = []
+        for keyword, rule in schema.items():
+            if keyword in _ANNOTATIONS:
+                continue
+            if keyword == "$ref":
+                name = rule[len("#/$defs/") :] if isinstance(rule, str) else ""
+                if not (isinstance(rule, str) and rule.startswith("#/$defs/")) or (
+                    name not in self.defs
+                ):
+                    return _never
+                checks.append(self.ref(name))
+                continue
+            check = _keyword(keyword, rule, schema, self.compile)
+            if check is _never:
+                return _never
+            checks.append(check)
+        return _all(checks) if checks else _always
+
+
+_ACCEPTOR: list[_Acceptor] = []
+
+
+def quick_valid(data: Any) -> bool:
+    """Whether ``data`` is certainly valid against the schema (see :class:`_Acceptor`)."""
+    if not _ACCEPTOR:
+        _ACCEPTOR.append(_Acceptor(load_schema()))
+    return _ACCEPTOR[0].check(data)
 
 
 # ----------------------------------------------------------------- cross-checking
