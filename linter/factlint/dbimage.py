@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 __all__ = ["Database", "Table"]
 
 V = TypeVar("V")
-_MISSING: Any = object()
+_MISSING: Any = object()  # no such key
+_UNKNOWN: Any = object()  # not looked up yet
 
 
 class Database:
@@ -78,8 +79,8 @@ class Table(Mapping[str, V]):
         return (Table, (self.db, self.name, self.decode))
 
     def get(self, key: str, default: Any = None) -> Any:
-        found = self._memo.get(key, _MISSING)
-        if found is _MISSING:
+        found = self._memo.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
             row = self.db.connection.execute(self._sql, (key,)).fetchone()
             found = _MISSING if row is None else self.decode(json.loads(row[0]))
             if len(self._memo) > 1_000_000:
