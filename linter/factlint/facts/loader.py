@@ -33,7 +33,13 @@ from factlint.facts.model import (
     Title,
 )
 from factlint.files import read_regular
-from factlint.yamlsafe import YamlProblem, check_depth
+from factlint.yamlsafe import (
+    _NESTING_CHARS,
+    MAX_DEPTH,
+    YamlProblem,
+    _check_flow_depth,
+    check_depth,
+)
 
 __all__ = [
     "FACTS_SUFFIXES",
@@ -363,12 +369,136 @@ def _index(
     active.discard(id(node))
 
 
+_SCALAR_TAGS = frozenset(
+    {
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+    }
+)
+_EMPTY: Any = object()  # a file without a YAML document
+
+
+def _read_plain(text: str) -> Any:
+    """The data and positions of a plain YAML document, read in one pass over the
+    parser's events: what :func:`_parse_yaml`'s composer path gives, without
+    building a node tree (seconds and hundreds of megabytes for 100,000
+    entities). ``_EMPTY`` for a file without a document; ``None`` for anything
+    it leaves to the composer path, which then reports any problem as before:
+    parse errors, anchors and aliases, explicit tags, merge keys, non-string or
+    duplicate keys, nesting deeper than the limit (the flow-bracket check of
+    :func:`~factlint.yamlsafe.check_depth` runs first, as there)."""
+    if not yaml.__with_libyaml__:
+        return None
+    if sum(text.count(ch) for ch in _NESTING_CHARS) >= MAX_DEPTH:
+        try:
+            _check_flow_depth(text, MAX_DEPTH, 0)
+        except YamlProblem:
+            return None
+    loader = yaml.CSafeLoader(text)
+    try:
+        return _events(loader)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+def _events(loader: Any) -> Any:
+    ScalarEvent = yaml.ScalarEvent
+    MappingStartEvent = yaml.MappingStartEvent
+    SequenceStartEvent = yaml.SequenceStartEvent
+    ScalarNode = yaml.ScalarNode
+    resolve = loader.resolve
+    constructors = loader.yaml_constructors
+    get_event = loader.get_event
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return _EMPTY
+    get_event()  # document start
+    positions = _Positions()
+    values = positions.values
+    keys = positions.keys
+    root: list[Any] = []
+    # open collections: (container, path, is_mapping)
+    stack: list[tuple[Any, JsonPath, bool]] = []
+    keyed: list[Any] = []  # the pending key of each open mapping (None: expecting a key)
+    while True:
+        event = get_event()
+        cls = type(event)
+        if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
+            if event.anchor is not None:
+                return None
+            tag = event.tag
+            if cls is ScalarEvent:
+                if tag is None or tag == "!":
+                    tag = resolve(ScalarNode, event.value, event.implicit)
+            elif tag is not None and tag != "!":
+                return None
+            if stack:
+                container, path, is_map = stack[-1]
+                if is_map:
+                    if keyed[-1] is None:  # a key
+                        if cls is not ScalarEvent or tag != _STR_TAG:
+                            return None
+                        name = event.value
+                        if name in container:
+                            return None
+                        keyed[-1] = name
+                        mark = event.start_mark
+                        keys[(*path, name)] = (mark.line + 1, mark.column + 1)
+                        continue
+                    here = (*path, keyed[-1])
+                else:
+                    here = (*path, len(container))
+            else:
+                container, is_map, here = root, False, ()
+            mark = event.start_mark
+            values.setdefault(here, (mark.line + 1, mark.column + 1))
+            if cls is ScalarEvent:
+                if tag in (_STR_TAG, _TIMESTAMP_TAG):
+                    value: Any = event.value
+                elif tag in _SCALAR_TAGS:
+                    node = ScalarNode(
+                        tag, event.value, event.start_mark, event.end_mark, event.style
+                    )
+                    value = constructors[tag](loader, node)
+                else:
+                    return None
+            else:
+                value = {} if cls is MappingStartEvent else []
+            if is_map:
+                container[keyed[-1]] = value
+                keyed[-1] = None
+            else:
+                container.append(value)
+            if cls is not ScalarEvent:
+                if len(stack) >= MAX_DEPTH:
+                    return None
+                stack.append((value, here, cls is MappingStartEvent))
+                keyed.append(None)
+        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+            stack.pop()
+            keyed.pop()
+        elif cls is yaml.DocumentEndEvent:
+            break
+        else:  # an alias
+            return None
+    if not loader.check_event(yaml.StreamEndEvent):
+        return None
+    return root[0], positions
+
+
 def _parse_yaml(source: FactsSource) -> tuple[Any, _Positions] | None:
     """The document of one file and its positions; ``None`` for an empty file."""
     try:
         text = source.data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FactsError(f"not valid UTF-8 (byte {exc.start})", source.display) from exc
+    plain = _read_plain(text)
+    if plain is not None:
+        return None if plain is _EMPTY else plain
     try:
         check_depth(text)  # before PyYAML's recursive composer sees the text
     except YamlProblem as exc:
