@@ -59,8 +59,8 @@ class Database:
         return self.connection.execute(sql, parameters).fetchall()
 
 
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+dumps: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+"""Compact JSON text of plain values (one encoder for every row)."""
 
 
 class Table(Mapping[str, V]):

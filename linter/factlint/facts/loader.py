@@ -716,7 +716,10 @@ def _all(checks: list[Check]) -> Check:
         return checks[0]
 
     def check(v: Any) -> bool:
-        return all(c(v) for c in checks)
+        for c in checks:  # noqa: SIM110 -- a loop: all() over a generator is slower here
+            if not c(v):
+                return False
+        return True
 
     return check
 
@@ -757,13 +760,30 @@ def _keyword(keyword: str, rule: Any, schema: dict[str, Any], sub: Callable[[Any
         return _unique if rule else _always
     if keyword == "items":
         item = sub(rule)
-        return lambda v: type(v) is not list or all(map(item, v))
+
+        def items(v: Any) -> bool:
+            if type(v) is list:
+                for x in v:
+                    if not item(x):
+                        return False
+            return True
+
+        return items
     if keyword == "propertyNames":
         key = sub(rule)
         return lambda v: type(v) is not dict or all(map(key, v))
     if keyword == "properties":
         props = {k: sub(s) for k, s in rule.items()}
-        return lambda v: type(v) is not dict or all(props[k](x) for k, x in v.items() if k in props)
+
+        def properties(v: Any) -> bool:
+            if type(v) is dict:
+                for k, x in v.items():
+                    c = props.get(k)
+                    if c is not None and not c(x):
+                        return False
+            return True
+
+        return properties
     if keyword == "additionalProperties" and "patternProperties" not in schema:
         known = frozenset(schema.get("properties", ()))
         if rule is False:
