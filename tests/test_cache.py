@@ -20,9 +20,10 @@ from factlint.errors import FactsError
 from factlint.facts import cache as facts_cache
 from factlint.facts import load_facts
 from factlint.facts.cache import load_facts_cached
-from factlint.lexicon_cache import load_lexicon
+from factlint.lexicon_cache import alias_plain, load_lexicon
 from factlint.mentions import build_lexicon
 from factlint.rules.rulepacks import load_packs
+from factlint.serial import to_plain
 
 LINTER = Path(__file__).resolve().parents[1] / "linter"
 
@@ -200,6 +201,8 @@ def test_the_lexicon_round_trips_through_the_cache(cache: Cache, tmp_path: Path)
     assert again.lengths["harbour"] == (2,)
     assert again.is_name_word("lund") and not again.is_name_word("harbor")
     assert pickle.loads(pickle.dumps(again)) == built  # --jobs workers
+    for aliases in built.entries.values():
+        assert alias_plain(aliases) == to_plain(aliases)
 
 
 def test_stored_facts_answer_like_the_loaded_ones(cache: Cache) -> None:
@@ -341,3 +344,26 @@ def test_a_warm_run_imports_neither_jsonschema_nor_multiprocessing(tmp_path: Pat
         check=False,
     )
     assert warm.stdout.strip().endswith("HEAVY:"), warm.stdout + warm.stderr
+
+
+def test_a_facts_file_entry_is_written_in_chunks_as_one_json_value(cache: Cache) -> None:
+    from factlint.facts.loader import FactsSource, _parse_yaml
+
+    path = LINTER.parent / "claims" / "people.yaml"
+    parsed = _parse_yaml(FactsSource(path, "claims/people.yaml", path.read_bytes()))
+    assert parsed is not None
+    data, positions = parsed
+    expected = {
+        "data": data,
+        "at": [
+            [[list(p), line, column] for p, (line, column) in table.items()]
+            for table in (positions.values, positions.keys)
+        ],
+    }
+    cache.put_chunks("facts-file", "x", facts_cache._entry_chunks(data, positions))
+    assert cache.get("facts-file", "x") == expected
+    assert json.loads(b"".join(facts_cache._entry_chunks(data, positions))) == expected
+    # a chunked entry is signed like any other: tampering with it is noticed
+    entry = cache.path("facts-file", "x")
+    entry.write_bytes(entry.read_bytes().replace(b'"data"', b'"data" '))
+    assert cache.get("facts-file", "x") is None

@@ -20,6 +20,7 @@ to read or write the cache is ignored: the inputs are then read again.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import hmac
 import json
@@ -28,6 +29,7 @@ import shutil
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import util
 from pathlib import Path
@@ -155,18 +157,30 @@ class Cache:
 
     def put_bytes(self, kind: str, digest: str, payload: bytes, suffix: str = ".json") -> None:
         """Store ``payload``; failures are ignored."""
+        self.put_chunks(kind, digest, (payload,), suffix)
+
+    def put_chunks(
+        self, kind: str, digest: str, chunks: Iterable[bytes], suffix: str = ".json"
+    ) -> None:
+        """Store the concatenation of ``chunks``, written as they come (a large entry
+        is never held whole in memory); failures are ignored."""
         temporary: str | None = None
         try:
             self._prepare()
             folder = self.directory / kind
             folder.mkdir(exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+            mac = hmac.new(self.secret, f"{kind}\0{digest}\0".encode(), hashlib.sha256)
             with os.fdopen(handle, "wb") as stream:
-                stream.write(_MAGIC + self._mac(kind, digest, payload) + b"\n")
-                stream.write(payload)
+                stream.write(b" " * (len(_MAGIC) + mac.digest_size * 2 + 1))  # the head, below
+                for chunk in chunks:
+                    mac.update(chunk)
+                    stream.write(chunk)
+                stream.seek(0)
+                stream.write(_MAGIC + mac.hexdigest().encode() + b"\n")
             os.replace(temporary, self.path(kind, digest, suffix))
             temporary = None
-        except OSError:
+        except (OSError, TypeError, ValueError):
             pass
         finally:
             if temporary is not None:
@@ -179,6 +193,37 @@ class Cache:
         self.directory.mkdir(parents=True, exist_ok=True)
         (self.directory / ".gitignore").write_text("# Created by factlint\n*\n", encoding="utf-8")
         (self.directory / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")
+
+
+def json_chunks(value: Any, size: int = 1 << 20) -> Iterator[bytes]:
+    """``value`` as compact JSON (as :meth:`Cache.put` writes it), in chunks of
+    about ``size`` bytes."""
+    pending: list[str] = []
+    length = 0
+    for piece in _ENCODER.iterencode(value):
+        pending.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(pending).encode()
+            pending, length = [], 0
+    if pending:
+        yield "".join(pending).encode()
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while a large acyclic structure is built
+    (it would otherwise walk every object made so far, again and again)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def open_cache(root: Path, *, enabled: bool = True) -> Cache | None:

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factlint.cache import Cache, code_digest
+from factlint.cache import Cache, code_digest, json_chunks, paused_gc
 from factlint.facts.loader import (
     FactsSource,
     _Builder,
@@ -74,13 +74,6 @@ def _file_key(code: str, source: FactsSource) -> str:
     return digest.hexdigest()
 
 
-def _positions_plain(positions: _Positions) -> list[Any]:
-    return [
-        [[list(p), v[0], v[1]] for p, v in positions.values.items()],
-        [[list(p), v[0], v[1]] for p, v in positions.keys.items()],
-    ]
-
-
 def _positions_from(plain: list[Any]) -> _Positions:
     values, keys = plain
     return _Positions(
@@ -116,8 +109,26 @@ class _Files:
 
                 self.validator = Draft202012Validator(inline_refs(load_schema()))
             _validate(document, self.validator)
-        self.cache.put("facts-file", key, {"data": data, "at": _positions_plain(positions)})
+        self.cache.put_chunks("facts-file", key, _entry_chunks(data, positions))
         return document
+
+
+def _entry_chunks(data: Any, positions: _Positions) -> Iterator[bytes]:
+    """The JSON of a facts-file entry, ``{"data": ..., "at": [values, keys]}``, in
+    chunks: for a large file the whole text would take several times its size."""
+    yield b'{"data":'
+    yield from json_chunks(data)
+    yield b',"at":['
+    for i, table in enumerate((positions.values, positions.keys)):
+        yield b"[" if i == 0 else b",["
+        items = list(table.items())
+        for start in range(0, len(items), 20_000):
+            batch = [[list(p), v[0], v[1]] for p, v in items[start : start + 20_000]]
+            if start:
+                yield b","
+            yield from (chunk[1:-1] for chunk in json_chunks(batch, 1 << 30))
+        yield b"]"
+    yield b"]}"
 
 
 def _facts_key(code: str, sources: Sequence[FactsSource]) -> str:
@@ -143,18 +154,20 @@ def load_facts_cached(
             return facts_from_image(stored)
         except (sqlite3.Error, TypeError, ValueError, KeyError, IndexError):
             pass  # an entry of another layout: rebuild it
-    files = _Files(cache, code)
-    documents = [
-        doc
-        for doc in (files.document(i, source) for i, source in enumerate(sources))
-        if doc is not None
-    ]
-    facts = _Builder(documents).build(facts_digest(sources))
-    try:
-        image = facts_image(facts)
-    except (TypeError, ValueError, sqlite3.Error):
-        return facts
-    cache.put_bytes("facts", whole, image, _SUFFIX)
+    with paused_gc():
+        files = _Files(cache, code)
+        documents = [
+            doc
+            for doc in (files.document(i, source) for i, source in enumerate(sources))
+            if doc is not None
+        ]
+        facts = _Builder(documents).build(facts_digest(sources))
+        del documents
+        try:
+            image = facts_image(facts)
+        except (TypeError, ValueError, sqlite3.Error):
+            return facts
+        cache.put_bytes("facts", whole, image, _SUFFIX)
     return facts
 
 
