@@ -195,19 +195,28 @@ class Cache:
         (self.directory / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")
 
 
-def json_chunks(value: Any, size: int = 1 << 20) -> Iterator[bytes]:
-    """``value`` as compact JSON (as :meth:`Cache.put` writes it), in chunks of
-    about ``size`` bytes."""
-    pending: list[str] = []
-    length = 0
-    for piece in _ENCODER.iterencode(value):
-        pending.append(piece)
-        length += len(piece)
-        if length >= size:
-            yield "".join(pending).encode()
-            pending, length = [], 0
-    if pending:
-        yield "".join(pending).encode()
+def json_chunks(value: Any, size: int = 20_000) -> Iterator[bytes]:
+    """``value`` as compact JSON (as :meth:`Cache.put` writes it), in pieces: the
+    members of an object one by one, a long array ``size`` items at a time."""
+    if isinstance(value, dict) and all(type(key) is str for key in value):
+        yield b"{"
+        for i, (key, item) in enumerate(value.items()):
+            yield (b"," if i else b"") + _ENCODER.encode(key).encode() + b":"
+            yield from json_chunks(item, size)
+        yield b"}"
+    elif isinstance(value, list) and len(value) > size:
+        yield b"["
+        for start in range(0, len(value), size):
+            text = _ENCODER.encode(value[start : start + size]).encode()
+            yield (b"," if start else b"") + text[1:-1]
+        yield b"]"
+    else:
+        yield json_bytes(value)
+
+
+def json_bytes(value: Any) -> bytes:
+    """``value`` as compact JSON (as :meth:`Cache.put` writes it)."""
+    return _ENCODER.encode(value).encode()
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))

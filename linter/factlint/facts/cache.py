@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factlint.cache import Cache, code_digest, json_chunks, paused_gc
+from factlint.cache import Cache, code_digest, json_bytes, json_chunks, paused_gc
 from factlint.facts.loader import (
     FactsSource,
     _Builder,
@@ -126,7 +126,7 @@ def _entry_chunks(data: Any, positions: _Positions) -> Iterator[bytes]:
             batch = [[list(p), v[0], v[1]] for p, v in items[start : start + 20_000]]
             if start:
                 yield b","
-            yield from (chunk[1:-1] for chunk in json_chunks(batch, 1 << 30))
+            yield json_bytes(batch)[1:-1]
         yield b"]"
     yield b"]}"
 
