@@ -53,6 +53,7 @@ class Database:
             self.connection.execute(
                 f"CREATE TABLE {name} (k TEXT NOT NULL PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID"
             )
+            rows = sorted(rows)  # in key order the table's pages are filled, not split
         self.connection.executemany(f"INSERT INTO {name} (k, v) VALUES (?, ?)", rows)
 
     def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
