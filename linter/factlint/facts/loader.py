@@ -313,7 +313,10 @@ class _Positions:
 
     def value(self, path: JsonPath) -> tuple[int, int]:
         """Where the value at ``path`` (or its nearest known ancestor) starts."""
-        for end in range(len(path), -1, -1):
+        found = self.values.get(path)
+        if found is not None:
+            return found
+        for end in range(len(path) - 1, -1, -1):
             found = self.values.get(path[:end])
             if found is not None:
                 return found
