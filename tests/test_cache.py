@@ -367,3 +367,21 @@ def test_a_facts_file_entry_is_written_in_chunks_as_one_json_value(cache: Cache)
     entry = cache.path("facts-file", "x")
     entry.write_bytes(entry.read_bytes().replace(b'"data"', b'"data" '))
     assert cache.get("facts-file", "x") is None
+
+
+def test_without_sqlite_images_the_facts_are_simply_not_cached(
+    cache: Cache, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from factlint.dbimage import Database
+
+    def unsupported(self: Database) -> bytes:
+        raise sqlite3.NotSupportedError("no serialize")
+
+    monkeypatch.setattr(Database, "image", unsupported)
+    path = _write(tmp_path / "claims/a.yaml", FACTS)
+    facts = load_facts_cached([path], tmp_path, cache)
+    assert facts == load_facts([path], tmp_path)
+    assert load_lexicon(facts, cache) == build_lexicon(facts)
+    assert not list((cache.directory / "facts").glob("*.sqlite"))

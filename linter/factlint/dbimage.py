@@ -31,12 +31,17 @@ class Database:
 
     @classmethod
     def open(cls, image: bytes | memoryview) -> Database:
-        """The database saved as ``image`` (raises ``sqlite3.DatabaseError`` if it is not one)."""
+        """The database saved as ``image`` (raises ``sqlite3.DatabaseError`` if it is
+        not one, ``sqlite3.NotSupportedError`` without SQLite's serialize API)."""
         connection = sqlite3.connect(":memory:", check_same_thread=False)
+        if not hasattr(connection, "deserialize"):
+            raise sqlite3.NotSupportedError("this SQLite cannot open a database image")
         connection.deserialize(image)
         return cls(connection)
 
     def image(self) -> bytes:
+        if not hasattr(self.connection, "serialize"):
+            raise sqlite3.NotSupportedError("this SQLite cannot save a database image")
         return self.connection.serialize()
 
     def __reduce__(self) -> tuple[Any, ...]:
