@@ -1,4 +1,4 @@
-"""The project cache: signed JSON entries for facts, lexicon and rule packs."""
+"""The project cache: signed entries for facts, lexicon and rule packs."""
 
 from __future__ import annotations
 
@@ -15,13 +15,15 @@ import pytest
 
 from factlint import cache as project_cache
 from factlint.cache import CACHE_DIR_NAME, Cache, clean, open_cache
+from factlint.dbimage import Table
 from factlint.errors import FactsError
 from factlint.facts import cache as facts_cache
 from factlint.facts import load_facts
 from factlint.facts.cache import load_facts_cached
-from factlint.lexicon_cache import load_lexicon
+from factlint.lexicon_cache import alias_plain, load_lexicon
 from factlint.mentions import build_lexicon
 from factlint.rules.rulepacks import load_packs
+from factlint.serial import to_plain
 
 LINTER = Path(__file__).resolve().parents[1] / "linter"
 
@@ -96,7 +98,7 @@ def test_the_cache_lives_beside_the_project_and_is_gitignored(cache: Cache, tmp_
     load_facts_cached([facts], tmp_path / "project", cache)
     assert (cache.directory / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
     assert (cache.directory / "CACHEDIR.TAG").is_file()
-    assert list((cache.directory / "facts").glob("*.json"))
+    assert list((cache.directory / "facts").glob("*.sqlite"))
 
 
 def test_warm_facts_equal_cold_and_skip_parsing(
@@ -151,8 +153,8 @@ def test_a_planted_entry_is_ignored(
 ) -> None:
     facts = _write(tmp_path / "claims/a.yaml", FACTS)
     expected = load_facts_cached([facts], tmp_path, cache)
-    entries = sorted(cache.directory.rglob("*.json"))
-    assert entries
+    entries = sorted(p for p in cache.directory.rglob("*") if p.suffix in (".json", ".sqlite"))
+    assert any(p.suffix == ".sqlite" for p in entries)
     monkeypatch.chdir(tmp_path)
     for entry in entries:
         # another user rewrites every entry: a pickle bomb, then data with a forged MAC
@@ -188,13 +190,58 @@ def test_a_key_file_others_can_read_turns_the_cache_off(cache: Cache, tmp_path: 
     assert open_cache(tmp_path / "project") is not None
 
 
-def test_the_lexicon_round_trips_through_json(cache: Cache, tmp_path: Path) -> None:
+def test_the_lexicon_round_trips_through_the_cache(cache: Cache, tmp_path: Path) -> None:
     facts = load_facts([_write(tmp_path / "a.yaml", FACTS)], tmp_path)
     built = load_lexicon(facts, cache)
-    assert list((cache.directory / "lexicon").glob("*.json"))
+    assert list((cache.directory / "lexicon").glob("*.sqlite"))
     again = load_lexicon(facts, cache)
+    assert isinstance(again.entries, Table)  # read on demand
     assert again == built == build_lexicon(facts)
-    assert again.lookup("harbour")[0].target == "harbour-post"
+    assert again.entries["harbour post"][0].target == "harbour-post"
+    assert again.lengths["harbour"] == (2,)
+    assert again.is_name_word("lund") and not again.is_name_word("harbor")
+    assert pickle.loads(pickle.dumps(again)) == built  # --jobs workers
+    for aliases in built.entries.values():
+        assert alias_plain(aliases) == to_plain(aliases)
+
+
+def test_stored_facts_answer_like_the_loaded_ones(cache: Cache) -> None:
+    claims = LINTER.parent / "claims"
+    loaded = load_facts([claims], claims.parent)
+    load_facts_cached([claims], claims.parent, cache)
+    stored = load_facts_cached([claims], claims.parent, cache)
+    assert stored.index is not None and loaded.index is None
+    assert stored == loaded
+    assert list(stored.entities) == list(loaded.entities)
+    orgs = sorted({r.org or "" for e in loaded.entities.values() for r in e.roles})
+    for title in loaded.titles:
+        assert list(stored.holders_of(title)) == list(loaded.holders_of(title))
+        for org in [*orgs, None, "nowhere"]:
+            assert list(stored.roles_for(title, org)) == list(loaded.roles_for(title, org))
+    pairs = {(q.entity, q.kind) for q in loaded.quantities} | {("nobody", "employees")}
+    assert pairs
+    for entity, kind in pairs:
+        assert stored.quantities_of(entity, kind) == loaded.quantities_of(entity, kind)
+    assert pickle.loads(pickle.dumps(stored)) == loaded  # --jobs workers
+
+
+def test_mentions_with_the_stored_lexicon_are_the_same(cache: Cache) -> None:
+    from factlint.mentions import find_mentions
+    from factlint.normalize import normalize
+    from factlint.tokens import tokenize
+
+    claims = LINTER.parent / "claims"
+    facts = load_facts([claims], claims.parent)
+    load_lexicon(facts, cache)
+    stored = load_lexicon(facts, cache)
+    assert isinstance(stored.entries, Table)
+    built = build_lexicon(facts)
+    for path in sorted((LINTER.parent / "benchmarks" / "planted").glob("*.md")):
+        norm = normalize(path.read_text(encoding="utf-8"))
+        tokens = tokenize(norm)
+        found = find_mentions(norm, tokens, stored)
+        assert found == find_mentions(norm, tokens, built)
+        assert found
 
 
 def test_rule_packs_are_cached_with_their_patterns(cache: Cache, tmp_path: Path) -> None:
@@ -297,3 +344,26 @@ def test_a_warm_run_imports_neither_jsonschema_nor_multiprocessing(tmp_path: Pat
         check=False,
     )
     assert warm.stdout.strip().endswith("HEAVY:"), warm.stdout + warm.stderr
+
+
+def test_a_facts_file_entry_is_written_in_chunks_as_one_json_value(cache: Cache) -> None:
+    from factlint.facts.loader import FactsSource, _parse_yaml
+
+    path = LINTER.parent / "claims" / "people.yaml"
+    parsed = _parse_yaml(FactsSource(path, "claims/people.yaml", path.read_bytes()))
+    assert parsed is not None
+    data, positions = parsed
+    expected = {
+        "data": data,
+        "at": [
+            [[list(p), line, column] for p, (line, column) in table.items()]
+            for table in (positions.values, positions.keys)
+        ],
+    }
+    cache.put_chunks("facts-file", "x", facts_cache._entry_chunks(data, positions))
+    assert cache.get("facts-file", "x") == expected
+    assert json.loads(b"".join(facts_cache._entry_chunks(data, positions))) == expected
+    # a chunked entry is signed like any other: tampering with it is noticed
+    entry = cache.path("facts-file", "x")
+    entry.write_bytes(entry.read_bytes().replace(b'"data"', b'"data" '))
+    assert cache.get("facts-file", "x") is None

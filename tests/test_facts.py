@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import random
 import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from factlint.errors import FactsError
-from factlint.facts import Facts, load_facts
-from factlint.facts.loader import display_path, facts_files, load_schema
+from factlint.facts import Facts, load_facts, loader
+from factlint.facts.loader import (
+    FactsSource,
+    display_path,
+    facts_files,
+    load_schema,
+    quick_valid,
+)
 from factlint.facts.model import PartialDate, Role
 
 SPEC_EXAMPLE = """\
@@ -575,3 +584,126 @@ def test_role_held_on_agrees_with_every_exact_reading(
 
 
 # The facts cache is tested in test_cache.py.
+
+
+# JSON values a mutant may take: wrong types, bools for ints, floats, blanks, bad ids
+_MUTANT_VALUES = [None, 1, 0, -1, 1.0, 2.5, True, False, "", " ", "x", "Ab", "ab-c", "2020"]
+_MUTANT_VALUES += ["2020-13", 10000, [], {}, ["a"], ["a", "a"], {"en": []}, {"EN": ["x"]}, [1]]
+
+
+def _mutant(data: object, rng: random.Random) -> object:
+    """``data`` with one value replaced, one key added or one removed, at random."""
+    data = copy.deepcopy(data)
+    node, parent, key = data, None, None
+    for _ in range(rng.randint(1, 6)):
+        if isinstance(node, dict) and node:
+            parent, key = node, rng.choice(list(node))
+        elif isinstance(node, list) and node:
+            parent, key = node, rng.randrange(len(node))
+        else:
+            break
+        node = parent[key]
+    if isinstance(parent, dict) and rng.random() < 0.3:
+        if rng.random() < 0.5:
+            parent[rng.choice(["zzz", "id", "names", "roles", "type", "org"])] = rng.choice(
+                _MUTANT_VALUES
+            )
+        else:
+            del parent[key]
+    elif parent is not None:
+        parent[key] = rng.choice(_MUTANT_VALUES)
+    return data
+
+
+def test_the_quick_schema_check_accepts_only_valid_documents() -> None:
+    """``quick_valid`` lets jsonschema be skipped: it must never accept a document
+    jsonschema rejects (a rejection only means jsonschema decides)."""
+    validator = Draft202012Validator(load_schema())
+    claims = Path(__file__).resolve().parents[1] / "claims"
+    rng = random.Random(11)
+    accepted = 0
+    for path in sorted(claims.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert quick_valid(data)  # the repository's facts take the quick path
+        for _ in range(60):
+            mutant = _mutant(data, rng)
+            if quick_valid(mutant):
+                accepted += 1
+                assert not list(validator.iter_errors(mutant)), mutant
+    assert accepted > 20
+    assert not quick_valid({"version": 1, "include": "x.yaml"})  # oneOf: jsonschema decides
+    assert not quick_valid({"version": 1.0})
+
+
+_YAML_CASES = [
+    "",
+    "# only a comment\n",
+    "---\n",
+    "a: 1\n---\nb: 2\n",
+    "x",
+    "- 1\n- 2\n",
+    "a: yes\nb: No\nc: on\nd: ~\ne: null\nf: 0x1F\ng: 0o17\nh: 012\ni: 1_000\nj: .inf\n"
+    "k: -.NaN\nl: 1.5e3\nm: 1e3\nn: 2020-01-01\no: 2020-01-01 10:00:00\np: '12'\n"
+    'q: "true"\nr: !!str 5\nt: =\n',
+    "a: &x 1\nb: *x\n",
+    "a: &x {c: 1}\nb:\n  <<: *x\n  d: 2\n",
+    "a: 1\na: 2\n",
+    "? [1, 2]\n: x\n",
+    "1: a\n",
+    "a: !!binary aGVsbG8=\n",
+    "a: !!set {x, y}\n",
+    "a: ! x\n",
+    "'a': 1\n\"b\": {\"c\": [1, 'd']}\n",
+    "a:\n" + "".join("  " * (i + 1) + "- \n" for i in range(70)),
+    "a: " + "[" * 70 + "]" * 70 + "\n",
+    "a: " + "[" * 30 + "]" * 30 + "\n",
+    "a: x" + "[" * 70 + "\n",
+    "a: [1, 2\n",
+    "\tbad: 1\n",
+    "a: |\n  multi\n  line\nb: >\n  folded\n  text\n",
+    "a:\n  - b: 1\n    c: 2\n  - [x, y]\n",
+    "a: {}\nb: []\nc: ''\nd:\n",
+    "%YAML 1.1\n---\na: 1\n",
+    "!!map {a: 1}\n",
+    "a: -1\nb: +1\nc: 0\nd: -0.0\ne: 1:30\n",
+]
+
+
+def _same_values(a: object, b: object) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict) and isinstance(b, dict):
+        return list(a) == list(b) and all(_same_values(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_values(x, y) for x, y in zip(a, b, strict=True))
+    return a == b or a != a  # NaN
+
+
+def test_plain_yaml_is_read_from_events_as_the_composer_reads_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The one-pass reader gives the composer path's data (with the same types) and
+    positions, or leaves the file to the composer path (which then reports it)."""
+    claims = Path(__file__).resolve().parents[1] / "claims"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(claims.glob("*.yaml"))]
+    read_by_events = 0
+    for index, text in enumerate([*texts, *_YAML_CASES]):
+        source = FactsSource(Path(f"/x/{index}.yaml"), f"{index}.yaml", text.encode())
+        plain = loader._read_plain(text)
+        with monkeypatch.context() as patch:
+            patch.setattr(loader, "_read_plain", lambda text: None)
+            try:
+                composed = loader._parse_yaml(source)
+            except FactsError:
+                assert plain is None, text
+                continue
+        if plain is None:
+            continue
+        read_by_events += 1
+        if plain is loader._EMPTY:
+            assert composed is None
+            continue
+        assert composed is not None
+        assert _same_values(plain[0], composed[0]), text
+        assert plain[1] == composed[1], text
+    assert read_by_events >= len(texts) + 10

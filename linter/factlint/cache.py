@@ -20,6 +20,7 @@ to read or write the cache is ignored: the inputs are then read again.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import hmac
 import json
@@ -28,6 +29,7 @@ import shutil
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import util
 from pathlib import Path
@@ -112,42 +114,71 @@ class Cache:
     directory: Path
     secret: bytes = field(repr=False)
 
-    def _mac(self, kind: str, digest: str, payload: bytes) -> bytes:
+    def _mac(self, kind: str, digest: str, payload: bytes | memoryview) -> bytes:
         mac = hmac.new(self.secret, f"{kind}\0{digest}\0".encode(), hashlib.sha256)
         mac.update(payload)
         return mac.hexdigest().encode()
 
-    def path(self, kind: str, digest: str) -> Path:
-        return self.directory / kind / f"{digest}.json"
+    def path(self, kind: str, digest: str, suffix: str = ".json") -> Path:
+        return self.directory / kind / f"{digest}{suffix}"
 
     def get(self, kind: str, digest: str) -> Any:
         """The stored value, or ``None`` when missing, unreadable or not signed by this user."""
-        try:
-            data = self.path(kind, digest).read_bytes()
-        except OSError:
-            return None
-        head, _, payload = data.partition(b"\n")
-        if not head.startswith(_MAGIC):
-            return None
-        if not hmac.compare_digest(head[len(_MAGIC) :], self._mac(kind, digest, payload)):
+        payload = self.get_bytes(kind, digest)
+        if payload is None:
             return None
         try:
-            return json.loads(payload)
+            return json.loads(bytes(payload))
         except ValueError:
             return None
 
     def put(self, kind: str, digest: str, value: Any) -> None:
         """Store ``value`` (JSON-ready); failures are ignored."""
-        temporary: str | None = None
         try:
             payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        except (TypeError, ValueError):
+            return
+        self.put_bytes(kind, digest, payload)
+
+    def get_bytes(self, kind: str, digest: str, suffix: str = ".json") -> memoryview | None:
+        """The stored bytes (a view: large entries are not copied), or ``None`` when
+        missing, unreadable or not signed by this user."""
+        try:
+            data = self.path(kind, digest, suffix).read_bytes()
+        except OSError:
+            return None
+        end = data.find(b"\n", 0, 256)
+        if end < 0 or not data.startswith(_MAGIC):
+            return None
+        payload = memoryview(data)[end + 1 :]
+        if not hmac.compare_digest(data[len(_MAGIC) : end], self._mac(kind, digest, payload)):
+            return None
+        return payload
+
+    def put_bytes(self, kind: str, digest: str, payload: bytes, suffix: str = ".json") -> None:
+        """Store ``payload``; failures are ignored."""
+        self.put_chunks(kind, digest, (payload,), suffix)
+
+    def put_chunks(
+        self, kind: str, digest: str, chunks: Iterable[bytes], suffix: str = ".json"
+    ) -> None:
+        """Store the concatenation of ``chunks``, written as they come (a large entry
+        is never held whole in memory); failures are ignored."""
+        temporary: str | None = None
+        try:
             self._prepare()
             folder = self.directory / kind
             folder.mkdir(exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+            mac = hmac.new(self.secret, f"{kind}\0{digest}\0".encode(), hashlib.sha256)
             with os.fdopen(handle, "wb") as stream:
-                stream.write(_MAGIC + self._mac(kind, digest, payload) + b"\n" + payload)
-            os.replace(temporary, self.path(kind, digest))
+                stream.write(b" " * (len(_MAGIC) + mac.digest_size * 2 + 1))  # the head, below
+                for chunk in chunks:
+                    mac.update(chunk)
+                    stream.write(chunk)
+                stream.seek(0)
+                stream.write(_MAGIC + mac.hexdigest().encode() + b"\n")
+            os.replace(temporary, self.path(kind, digest, suffix))
             temporary = None
         except (OSError, TypeError, ValueError):
             pass
@@ -162,6 +193,46 @@ class Cache:
         self.directory.mkdir(parents=True, exist_ok=True)
         (self.directory / ".gitignore").write_text("# Created by factlint\n*\n", encoding="utf-8")
         (self.directory / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")
+
+
+def json_chunks(value: Any, size: int = 20_000) -> Iterator[bytes]:
+    """``value`` as compact JSON (as :meth:`Cache.put` writes it), in pieces: the
+    members of an object one by one, a long array ``size`` items at a time."""
+    if isinstance(value, dict) and all(type(key) is str for key in value):
+        yield b"{"
+        for i, (key, item) in enumerate(value.items()):
+            yield (b"," if i else b"") + _ENCODER.encode(key).encode() + b":"
+            yield from json_chunks(item, size)
+        yield b"}"
+    elif isinstance(value, list) and len(value) > size:
+        yield b"["
+        for start in range(0, len(value), size):
+            text = _ENCODER.encode(value[start : start + size]).encode()
+            yield (b"," if start else b"") + text[1:-1]
+        yield b"]"
+    else:
+        yield json_bytes(value)
+
+
+def json_bytes(value: Any) -> bytes:
+    """``value`` as compact JSON (as :meth:`Cache.put` writes it)."""
+    return _ENCODER.encode(value).encode()
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while a large acyclic structure is built
+    (it would otherwise walk every object made so far, again and again)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def open_cache(root: Path, *, enabled: bool = True) -> Cache | None:

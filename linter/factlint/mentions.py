@@ -1,16 +1,18 @@
 """Finding mentions of entities and titles: one scan over the document's tokens.
 
 Every alias in the facts is normalized and tokenized once into a lexicon keyed
-by its first token; the scan looks up each document token (and the forms it
-takes without Arabic proclitics) in that dictionary, so its cost grows with the
-document, not with the number of entities. At each position the longest alias
-wins.
+by its whole token sequence, with the lengths of the aliases that begin with
+each token; the scan looks up each document token (and the forms it takes
+without Arabic proclitics), then the few word sequences of those lengths that
+start there, so its cost grows with the document, not with the number of
+entities (a common first name does not make a bucket of thousands of aliases
+to try). At each position the longest alias wins.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,20 +60,34 @@ class Alias:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """All aliases of a facts base, indexed by their first normalized token."""
+    """All aliases of a facts base, indexed by their whole normalized token sequence.
 
-    index: dict[str, tuple[Alias, ...]]
+    Every mapping may be a plain dict (built in memory) or a table read on
+    demand from the cache (:mod:`factlint.lexicon_cache`), so a lookup costs
+    the same whatever the size of the facts.
+    """
+
+    entries: Mapping[str, tuple[Alias, ...]]  # " ".join(tokens) -> aliases, in facts order
+    # first token -> the token counts of the aliases it begins, longest first
+    lengths: Mapping[str, tuple[int, ...]]
     max_len: int
     digest: str
-    name_tokens: dict[str, frozenset[str]] = field(default_factory=dict)  # entity -> tokens
-    single_words: dict[str, str] = field(
+    single_words: Mapping[str, str] = field(
         default_factory=dict
     )  # one-word names (5+ letters) -> entity
-    all_name_words: frozenset[str] = frozenset()  # every word of every entity's names
-    word_entities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name word -> ids
+    # every word of every entity's names (not literal translations) -> ids, in id order
+    word_entities: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # entity -> (the words of its names, variants and short forms; those that are a
+    # whole one-word name): the near-miss rule's candidates
+    name_words: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
-    def lookup(self, token: str) -> tuple[Alias, ...]:
-        return self.index.get(token, ())
+    def starts(self, token: str) -> bool:
+        """Whether some alias begins with ``token``."""
+        return token in self.lengths
+
+    def is_name_word(self, token: str) -> bool:
+        """Whether ``token`` is a word of some entity's name."""
+        return token in self.word_entities
 
 
 def alias_tokens(name: str) -> tuple[str, ...]:
@@ -79,45 +95,62 @@ def alias_tokens(name: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokenize(normalize(name)) if t.kind in (Kind.WORD, Kind.NUMBER))
 
 
-def _caps(name: str) -> tuple[bool, ...]:
-    """For each word of a name: must it be capitalised in the text?"""
-    words = [t for t in tokenize(normalize(name)) if t.kind in (Kind.WORD, Kind.NUMBER)]
-    return tuple(
-        t.script is Script.LATIN and name[t.start : t.start + 1].isupper()
-        if len(name) == len(normalize(name).text)
-        else False
+def _analyse(name: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """The word tokens of a name and, for each, whether it must be capitalised in
+    the text (a capitalised word of a Latin proper name)."""
+    norm = normalize(name)
+    words = [t for t in tokenize(norm) if t.kind in (Kind.WORD, Kind.NUMBER)]
+    same = len(name) == len(norm.text)
+    caps = tuple(
+        t.script is Script.LATIN and name[t.start : t.start + 1].isupper() if same else False
         for t in words
     )
+    return tuple(t.text for t in words), caps
 
 
-def _entity_alias(
-    tokens: tuple[str, ...], target: str, form: str, lang: str, status: NameStatus
-) -> Alias:
-    return Alias(tokens, MentionKind.ENTITY, target, form, lang, status, None, _caps(form))
+class _Forms:
+    """Each distinct name form analysed once while a lexicon is built."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple[tuple[str, ...], tuple[bool, ...]]] = {}
+
+    def analyse(self, form: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+        found = self.seen.get(form)
+        if found is None:
+            found = self.seen[form] = _analyse(form)
+        return found
+
+    def tokens(self, form: str) -> tuple[str, ...]:
+        return self.analyse(form)[0]
 
 
-def _aliases(facts: Facts) -> Iterator[Alias]:
+def _entity_alias(forms: _Forms, target: str, form: str, lang: str, status: NameStatus) -> Alias:
+    tokens, caps = forms.analyse(form)
+    return Alias(tokens, MentionKind.ENTITY, target, form, lang, status, None, caps)
+
+
+def _aliases(facts: Facts, forms: _Forms) -> Iterator[Alias]:
     for entity in facts.entities.values():
-        for lang, forms in entity.names.items():
-            for i, form in enumerate(forms):
+        for lang, names in entity.names.items():
+            for i, form in enumerate(names):
                 status = NameStatus.PREFERRED if i == 0 else NameStatus.ALIAS
-                yield _entity_alias(alias_tokens(form), entity.id, form, lang, status)
+                yield _entity_alias(forms, entity.id, form, lang, status)
         for group, status in (
             (entity.variants, NameStatus.VARIANT),
             (entity.short, NameStatus.SHORT),
             (entity.avoid, NameStatus.AVOID),
             (entity.literal, NameStatus.LITERAL),
         ):
-            for lang, forms in group.items():
-                for form in forms:
-                    yield _entity_alias(alias_tokens(form), entity.id, form, lang, status)
+            for lang, names in group.items():
+                for form in names:
+                    yield _entity_alias(forms, entity.id, form, lang, status)
     for title in facts.titles.values():
         for group, feminine in ((title.names, False), (title.names_feminine, True)):
-            for lang, forms in group.items():
+            for lang, names in group.items():
                 # gender is marked in Arabic only: an English title is neither form
                 fem = feminine if lang == "ar" or feminine else None
-                for form in forms:
-                    tokens = alias_tokens(form)
+                for form in names:
+                    tokens = forms.tokens(form)
                     yield Alias(
                         tokens, MentionKind.TITLE, title.id, form, lang, NameStatus.PREFERRED, fem
                     )
@@ -137,18 +170,19 @@ def _aliases(facts: Facts) -> Iterator[Alias]:
 
 
 def build_lexicon(facts: Facts) -> Lexicon:
-    index: dict[str, list[Alias]] = {}
+    buckets: dict[str, list[Alias]] = {}
     seen: set[tuple[tuple[str, ...], str, str, NameStatus]] = set()
     name_tokens: dict[str, set[str]] = {}
     max_len = 1
-    for alias in _aliases(facts):
+    forms = _Forms()
+    for alias in _aliases(facts, forms):
         if not alias.tokens:
             continue
         key = (alias.tokens, alias.kind.value, alias.target, alias.status)
         if key in seen:
             continue
         seen.add(key)
-        index.setdefault(alias.tokens[0], []).append(alias)
+        buckets.setdefault(alias.tokens[0], []).append(alias)
         max_len = max(max_len, len(alias.tokens))
         if alias.kind is MentionKind.ENTITY and alias.status is not NameStatus.LITERAL:
             name_tokens.setdefault(alias.target, set()).update(alias.tokens)
@@ -156,29 +190,37 @@ def build_lexicon(facts: Facts) -> Lexicon:
     # ("زعيم حزب" would eat "حزب التجديد الشعبي")
     entity_firsts = {
         first
-        for first, aliases in index.items()
+        for first, aliases in buckets.items()
         if any(a.kind is MentionKind.ENTITY for a in aliases)
     }
-    for first in list(index):
-        index[first] = [
-            a for a in index[first] if not (a.construct and a.tokens[-1] in entity_firsts)
-        ]
-    for aliases in index.values():
-        aliases.sort(key=lambda a: -len(a.tokens))
+    entries: dict[str, list[Alias]] = {}
+    lengths: dict[str, set[int]] = {}
+    for first, aliases in buckets.items():
+        for a in aliases:
+            if a.construct and a.tokens[-1] in entity_firsts:
+                continue
+            entries.setdefault(" ".join(a.tokens), []).append(a)
+            lengths.setdefault(first, set()).add(len(a.tokens))
     single_words: dict[str, str] = {}
+    name_words: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for entity in facts.entities.values():
-        for _, form in entity.all_names():
-            toks = alias_tokens(form)
+        full = [forms.tokens(f) for _, f in entity.all_names()]
+        for toks in full:
             if len(toks) == 1 and len(toks[0]) >= 5:
                 single_words.setdefault(toks[0], entity.id)
+        full += [forms.tokens(f) for group in entity.variants.values() for f in group]
+        short = [forms.tokens(f) for group in entity.short.values() for f in group]
+        words = sorted({t for toks in full + short for t in toks})
+        strong = sorted({toks[0] for toks in full + short if len(toks) == 1})
+        name_words[entity.id] = (tuple(words), tuple(strong))
     return Lexicon(
-        {k: tuple(v) for k, v in index.items()},
+        {k: tuple(v) for k, v in entries.items()},
+        {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
         max_len,
         facts.digest,
-        {k: frozenset(v) for k, v in name_tokens.items()},
         single_words,
-        frozenset(t for v in name_tokens.values() for t in v),
         _word_entities(name_tokens),
+        name_words,
     )
 
 
@@ -229,52 +271,56 @@ def _words(tokens: tuple[Token, ...]) -> list[int]:
     return [i for i, t in enumerate(tokens) if t.kind in (Kind.WORD, Kind.NUMBER)]
 
 
+def _joined_run(tokens: tuple[Token, ...], words: list[int], w: int, limit: int) -> int:
+    """How many words from word ``w`` on (at most ``limit``) follow each other
+    separated only by joiners, so that they may form one name."""
+    n = 1
+    while n < limit and w + n < len(words) and _joined(tokens, words[w + n - 1], words[w + n]):
+        n += 1
+    return n
+
+
 def find_mentions(
     norm: Normalized, tokens: tuple[Token, ...], lexicon: Lexicon
 ) -> tuple[Mention, ...]:
     words = _words(tokens)
+    texts = [tokens[i].text for i in words]
     found: list[Mention] = []
     w = 0
     while w < len(words):
-        best: tuple[int, Alias, str] | None = None  # (word count, alias, prefix)
+        best: tuple[int, str, str] | None = None  # (word count, key, prefix)
         first = tokens[words[w]]
         readings = (
             strip_proclitics(first.text) if first.script is Script.ARABIC else (("", first.text),)
         )
+        run = 0  # words joined from w on, found when an alias needs them
         for prefix, stem in readings:
-            for alias in lexicon.lookup(stem):
-                n = len(alias.tokens)
+            for n in lexicon.lengths.get(stem, ()):  # longest first
                 if best is not None and n <= best[0]:
+                    break
+                if n > 1:
+                    if not run:
+                        run = _joined_run(tokens, words, w, lexicon.max_len)
+                    if n > run:
+                        continue
+                key = " ".join((stem, *texts[w + 1 : w + n])) if n > 1 else stem
+                aliases = lexicon.entries.get(key)
+                if aliases is None:
                     continue
-                if w + n > len(words):
-                    continue
-                ok = True
-                for k in range(1, n):
-                    ti = words[w + k]
-                    if tokens[ti].text != alias.tokens[k] or not _joined(
-                        tokens, words[w + k - 1], ti
-                    ):
-                        ok = False
-                        break
-                if (
-                    ok
-                    and alias.caps
-                    and not _capitalised(norm, tokens, words[w : w + n], alias.caps)
+                if any(
+                    not alias.caps or _capitalised(norm, tokens, words[w : w + n], alias.caps)
+                    for alias in aliases
                 ):
-                    ok = False
-                if ok:
-                    best = (n, alias, prefix)
-                    break  # aliases are sorted longest first
+                    best = (n, key, prefix)
+                    break
         if best is None:
             w += 1
             continue
-        n, alias, prefix = best
+        n, key, prefix = best
         t0 = tokens[words[w]]
         t1 = tokens[words[w + n - 1]]
         start, end = norm.orig_span(t0.start + len(prefix), t1.end)
-        for same in lexicon.lookup(alias.tokens[0]):
-            if same.tokens != alias.tokens:
-                continue
+        for same in lexicon.entries[key]:
             feminine = same.feminine
             if feminine and _possessive_ha(norm.source[start:end], same.name):
                 feminine = None  # "مدربه": his coach, not the feminine "مدربة"

@@ -28,21 +28,30 @@ Decode = Callable[[Any], Any]
 _PRIMITIVES = (str, int, float, bool, type(None))
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's init fields, found once per class
+
+
 def to_plain(obj: Any) -> Any:
     """JSON-ready values for ``obj`` (raises TypeError for what it cannot represent)."""
-    if obj is None or isinstance(obj, str | int | float):
+    kind = type(obj)
+    if kind is str or kind is int or obj is None:
+        return obj
+    if kind is tuple or kind is list:
+        return [to_plain(item) for item in obj]
+    names = _FIELDS.get(kind)
+    if names is not None:
+        return [to_plain(getattr(obj, name)) for name in names]
+    if kind is dict:
+        return _plain_mapping(obj)
+    if isinstance(obj, str | int | float):
         return obj
     if isinstance(obj, enum.Enum):
         return obj.value
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return [to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.init]
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(obj) if f.init)
+        return [to_plain(getattr(obj, name)) for name in names]
     if isinstance(obj, Mapping):
-        out: dict[str, Any] = {}
-        for key, value in obj.items():
-            if not isinstance(key, str):
-                raise TypeError(f"mapping key {key!r} is not a string")
-            out[key] = to_plain(value)
-        return out
+        return _plain_mapping(obj)
     if isinstance(obj, AbstractSet):
         return [to_plain(item) for item in sorted(obj)]
     if isinstance(obj, tuple | list):
@@ -52,6 +61,15 @@ def to_plain(obj: Any) -> Any:
     if isinstance(obj, dt.date):
         return obj.isoformat()
     raise TypeError(f"cannot store a {type(obj).__name__}")
+
+
+def _plain_mapping(obj: Mapping[Any, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in obj.items():
+        if not isinstance(key, str):
+            raise TypeError(f"mapping key {key!r} is not a string")
+        out[key] = to_plain(value)
+    return out
 
 
 def _same(value: Any) -> Any:

@@ -1,29 +1,31 @@
 """Loaded facts from the project cache (:mod:`factlint.cache`), keyed by content.
 
-Two kinds of entries, both JSON of plain values:
+Two kinds of entries:
 
 * ``facts-file``: one facts file parsed and validated against the schema (its
   values and the line and column of each), keyed by the file's bytes, the path
   shown in messages and the loader's code. A facts edit re-parses and
   re-validates only the file that changed; the merge and cross-checks then run
   over all files (they are cheap and see every file).
-* ``facts``: the merged :class:`Facts`, keyed by every file's bytes and path:
-  a run with unchanged facts reads one entry and imports neither YAML's loader
-  nor jsonschema.
+* ``facts``: the merged :class:`Facts`, keyed by every file's bytes and path,
+  as an SQLite database image (:mod:`factlint.facts.store`) whose entities are
+  decoded when first asked for: a run with unchanged facts reads one entry,
+  builds no object per entity up front, and imports neither YAML's loader nor
+  jsonschema.
 
 Without a cache (``cache=None``) the files are simply loaded.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factlint.cache import Cache, code_digest
+from factlint.cache import Cache, code_digest, json_bytes, json_chunks, paused_gc
 from factlint.facts.loader import (
     FactsSource,
     _Builder,
@@ -34,10 +36,11 @@ from factlint.facts.loader import (
     facts_digest,
     load_schema,
     parse_sources,
+    quick_valid,
     read_sources,
 )
 from factlint.facts.model import Facts
-from factlint.serial import decoder, to_plain
+from factlint.facts.store import facts_from_image, facts_image
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -48,9 +51,12 @@ _CODE = (
     "factlint.facts.model",
     "factlint.facts.loader",
     "factlint.facts.cache",
+    "factlint.facts.store",
     "factlint.model",
     "factlint.serial",
+    "factlint.dbimage",
 )
+_SUFFIX = ".sqlite"
 
 
 def _code_key() -> str:
@@ -66,13 +72,6 @@ def _file_key(code: str, source: FactsSource) -> str:
     digest = hashlib.sha256(f"{code}\0{source.display}\0".encode())
     digest.update(source.data)
     return digest.hexdigest()
-
-
-def _positions_plain(positions: _Positions) -> list[Any]:
-    return [
-        [[list(p), v[0], v[1]] for p, v in positions.values.items()],
-        [[list(p), v[0], v[1]] for p, v in positions.keys.items()],
-    ]
 
 
 def _positions_from(plain: list[Any]) -> _Positions:
@@ -104,13 +103,32 @@ class _Files:
             return None
         data, positions = parsed
         document = _Document(index, source.display, data, positions)
-        if self.validator is None:
-            from jsonschema import Draft202012Validator
+        if not quick_valid(data):  # a file that may have a problem: jsonschema reports it
+            if self.validator is None:
+                from jsonschema import Draft202012Validator
 
-            self.validator = Draft202012Validator(inline_refs(load_schema()))
-        _validate(document, self.validator)
-        self.cache.put("facts-file", key, {"data": data, "at": _positions_plain(positions)})
+                self.validator = Draft202012Validator(inline_refs(load_schema()))
+            _validate(document, self.validator)
+        self.cache.put_chunks("facts-file", key, _entry_chunks(data, positions))
         return document
+
+
+def _entry_chunks(data: Any, positions: _Positions) -> Iterator[bytes]:
+    """The JSON of a facts-file entry, ``{"data": ..., "at": [values, keys]}``, in
+    chunks: for a large file the whole text would take several times its size."""
+    yield b'{"data":'
+    yield from json_chunks(data)
+    yield b',"at":['
+    for i, table in enumerate((positions.values, positions.keys)):
+        yield b"[" if i == 0 else b",["
+        items = list(table.items())
+        for start in range(0, len(items), 20_000):
+            batch = [[list(p), v[0], v[1]] for p, v in items[start : start + 20_000]]
+            if start:
+                yield b","
+            yield json_bytes(batch)[1:-1]
+        yield b"]"
+    yield b"]}"
 
 
 def _facts_key(code: str, sources: Sequence[FactsSource]) -> str:
@@ -130,22 +148,26 @@ def load_facts_cached(
         return parse_sources(sources)
     code = _code_key()
     whole = _facts_key(code, sources)
-    stored = cache.get("facts", whole)
+    stored = cache.get_bytes("facts", whole, _SUFFIX)
     if stored is not None:
         try:
-            facts: Facts = decoder(Facts)(stored)
-            return facts
-        except (TypeError, ValueError, KeyError, IndexError):
+            return facts_from_image(stored)
+        except (sqlite3.Error, TypeError, ValueError, KeyError, IndexError):
             pass  # an entry of another layout: rebuild it
-    files = _Files(cache, code)
-    documents = [
-        doc
-        for doc in (files.document(i, source) for i, source in enumerate(sources))
-        if doc is not None
-    ]
-    facts = _Builder(documents).build(facts_digest(sources))
-    with contextlib.suppress(TypeError):
-        cache.put("facts", whole, to_plain(facts))
+    with paused_gc():
+        files = _Files(cache, code)
+        documents = [
+            doc
+            for doc in (files.document(i, source) for i, source in enumerate(sources))
+            if doc is not None
+        ]
+        facts = _Builder(documents).build(facts_digest(sources))
+        del documents
+        try:
+            image = facts_image(facts)
+        except (TypeError, ValueError, sqlite3.Error):
+            return facts
+        cache.put_bytes("facts", whole, image, _SUFFIX)
     return facts
 
 

@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -33,7 +33,13 @@ from factlint.facts.model import (
     Title,
 )
 from factlint.files import read_regular
-from factlint.yamlsafe import YamlProblem, check_depth
+from factlint.yamlsafe import (
+    _NESTING_CHARS,
+    MAX_DEPTH,
+    YamlProblem,
+    _check_flow_depth,
+    check_depth,
+)
 
 __all__ = [
     "FACTS_SUFFIXES",
@@ -139,7 +145,18 @@ def read_sources(paths: Sequence[Path], root: Path | None = None) -> list[FactsS
 SHIPPED = "factlint:"
 """Prefix of an ``include:`` entry naming a file shipped with factlint (``factlint:titles``)."""
 
-_INCLUDE_KEY = re.compile(rb"^include[ \t]*:", re.M)
+_INCLUDE_KEY = re.compile(rb"include[ \t]*:")
+
+
+def _include_key(data: bytes) -> int:
+    """Where a line starting ``include:`` begins, or -1 (found with ``bytes.find``:
+    a regular expression anchored at each line start scans a large file slowly)."""
+    at = data.find(b"include")
+    while at >= 0:
+        if (at == 0 or data[at - 1] == 0x0A) and _INCLUDE_KEY.match(data, at):
+            return at
+        at = data.find(b"include", at + 1)
+    return -1
 
 
 def _read_source(
@@ -172,10 +189,10 @@ def includes(source: FactsSource, root: Path | None = None) -> list[tuple[Path, 
     file shipped with factlint (``factlint:titles``: the starter title lexicon).
     Entries that are not strings are left to the schema to report.
     """
-    match = _INCLUDE_KEY.search(source.data)
-    if match is None:
+    at = _include_key(source.data)
+    if at < 0:
         return []
-    line = source.data.count(b"\n", 0, match.start()) + 1
+    line = source.data.count(b"\n", 0, at) + 1
     try:
         check_depth(source.data.decode("utf-8-sig"))  # safe_load recurses
         data = yaml.safe_load(source.data)
@@ -249,9 +266,7 @@ def load_facts(paths: Sequence[Path], root: Path | None = None) -> Facts:
 
 def parse_sources(sources: Sequence[FactsSource]) -> Facts:
     """Build :class:`Facts` from files already read (in this order)."""
-    from jsonschema import Draft202012Validator  # imported here: a cache hit never needs it
-
-    validator = Draft202012Validator(load_schema())
+    validator: Draft202012Validator | None = None
     documents: list[_Document] = []
     for index, source in enumerate(sources):
         parsed = _parse_yaml(source)
@@ -259,7 +274,13 @@ def parse_sources(sources: Sequence[FactsSource]) -> Facts:
             continue
         data, positions = parsed
         document = _Document(index, source.display, data, positions)
-        _validate(document, validator)
+        if not quick_valid(data):
+            if validator is None:
+                # imported here: valid files and cache hits never need it
+                from jsonschema import Draft202012Validator
+
+                validator = Draft202012Validator(load_schema())
+            _validate(document, validator)
         documents.append(document)
     return _Builder(documents).build(facts_digest(sources))
 
@@ -348,12 +369,136 @@ def _index(
     active.discard(id(node))
 
 
+_SCALAR_TAGS = frozenset(
+    {
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+    }
+)
+_EMPTY: Any = object()  # a file without a YAML document
+
+
+def _read_plain(text: str) -> Any:
+    """The data and positions of a plain YAML document, read in one pass over the
+    parser's events: what :func:`_parse_yaml`'s composer path gives, without
+    building a node tree (seconds and hundreds of megabytes for 100,000
+    entities). ``_EMPTY`` for a file without a document; ``None`` for anything
+    it leaves to the composer path, which then reports any problem as before:
+    parse errors, anchors and aliases, explicit tags, merge keys, non-string or
+    duplicate keys, nesting deeper than the limit (the flow-bracket check of
+    :func:`~factlint.yamlsafe.check_depth` runs first, as there)."""
+    if not yaml.__with_libyaml__:
+        return None
+    if sum(text.count(ch) for ch in _NESTING_CHARS) >= MAX_DEPTH:
+        try:
+            _check_flow_depth(text, MAX_DEPTH, 0)
+        except YamlProblem:
+            return None
+    loader = yaml.CSafeLoader(text)
+    try:
+        return _events(loader)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+def _events(loader: Any) -> Any:
+    ScalarEvent = yaml.ScalarEvent
+    MappingStartEvent = yaml.MappingStartEvent
+    SequenceStartEvent = yaml.SequenceStartEvent
+    ScalarNode = yaml.ScalarNode
+    resolve = loader.resolve
+    constructors = loader.yaml_constructors
+    get_event = loader.get_event
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return _EMPTY
+    get_event()  # document start
+    positions = _Positions()
+    values = positions.values
+    keys = positions.keys
+    root: list[Any] = []
+    # open collections: (container, path, is_mapping)
+    stack: list[tuple[Any, JsonPath, bool]] = []
+    keyed: list[Any] = []  # the pending key of each open mapping (None: expecting a key)
+    while True:
+        event = get_event()
+        cls = type(event)
+        if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
+            if event.anchor is not None:
+                return None
+            tag = event.tag
+            if cls is ScalarEvent:
+                if tag is None or tag == "!":
+                    tag = resolve(ScalarNode, event.value, event.implicit)
+            elif tag is not None and tag != "!":
+                return None
+            if stack:
+                container, path, is_map = stack[-1]
+                if is_map:
+                    if keyed[-1] is None:  # a key
+                        if cls is not ScalarEvent or tag != _STR_TAG:
+                            return None
+                        name = event.value
+                        if name in container:
+                            return None
+                        keyed[-1] = name
+                        mark = event.start_mark
+                        keys[(*path, name)] = (mark.line + 1, mark.column + 1)
+                        continue
+                    here = (*path, keyed[-1])
+                else:
+                    here = (*path, len(container))
+            else:
+                container, is_map, here = root, False, ()
+            mark = event.start_mark
+            values.setdefault(here, (mark.line + 1, mark.column + 1))
+            if cls is ScalarEvent:
+                if tag in (_STR_TAG, _TIMESTAMP_TAG):
+                    value: Any = event.value
+                elif tag in _SCALAR_TAGS:
+                    node = ScalarNode(
+                        tag, event.value, event.start_mark, event.end_mark, event.style
+                    )
+                    value = constructors[tag](loader, node)
+                else:
+                    return None
+            else:
+                value = {} if cls is MappingStartEvent else []
+            if is_map:
+                container[keyed[-1]] = value
+                keyed[-1] = None
+            else:
+                container.append(value)
+            if cls is not ScalarEvent:
+                if len(stack) >= MAX_DEPTH:
+                    return None
+                stack.append((value, here, cls is MappingStartEvent))
+                keyed.append(None)
+        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+            stack.pop()
+            keyed.pop()
+        elif cls is yaml.DocumentEndEvent:
+            break
+        else:  # an alias
+            return None
+    if not loader.check_event(yaml.StreamEndEvent):
+        return None
+    return root[0], positions
+
+
 def _parse_yaml(source: FactsSource) -> tuple[Any, _Positions] | None:
     """The document of one file and its positions; ``None`` for an empty file."""
     try:
         text = source.data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FactsError(f"not valid UTF-8 (byte {exc.start})", source.display) from exc
+    plain = _read_plain(text)
+    if plain is not None:
+        return None if plain is _EMPTY else plain
     try:
         check_depth(text)  # before PyYAML's recursive composer sees the text
     except YamlProblem as exc:
@@ -516,6 +661,196 @@ def _validate(document: _Document, validator: Draft202012Validator) -> None:
     if problems:
         line, column, _, message = min(problems)
         raise FactsError(message, document.display, line, column)
+
+
+# -------------------------------------------------------------- fast acceptance
+
+Check = Callable[[Any], bool]
+_ANNOTATIONS = frozenset({"title", "description", "$schema", "$id", "$defs", "$comment"})
+
+
+def _is_str(v: Any) -> bool:
+    return type(v) is str
+
+
+def _is_int(v: Any) -> bool:
+    return type(v) is int
+
+
+def _is_bool(v: Any) -> bool:
+    return type(v) is bool
+
+
+def _is_list(v: Any) -> bool:
+    return type(v) is list
+
+
+def _is_dict(v: Any) -> bool:
+    return type(v) is dict
+
+
+def _is_none(v: Any) -> bool:
+    return v is None
+
+
+def _never(v: Any) -> bool:
+    return False
+
+
+def _always(v: Any) -> bool:
+    return True
+
+
+_TYPES: dict[str, Check] = {
+    "string": _is_str,
+    "integer": _is_int,
+    "boolean": _is_bool,
+    "array": _is_list,
+    "object": _is_dict,
+    "null": _is_none,
+}
+
+
+def _all(checks: list[Check]) -> Check:
+    if len(checks) == 1:
+        return checks[0]
+
+    def check(v: Any) -> bool:
+        for c in checks:  # noqa: SIM110 -- a loop: all() over a generator is slower here
+            if not c(v):
+                return False
+        return True
+
+    return check
+
+
+def _unique(value: Any) -> bool:
+    if type(value) is not list:
+        return True
+    return all(type(v) is str for v in value) and len(set(value)) == len(value)
+
+
+def _keyword(keyword: str, rule: Any, schema: dict[str, Any], sub: Callable[[Any], Check]) -> Check:
+    """The check of one keyword (``sub`` compiles a subschema); ``_never`` when unsure."""
+    if keyword == "type":
+        options = [_TYPES.get(n, _never) for n in ([rule] if isinstance(rule, str) else rule)]
+        return lambda v: any(o(v) for o in options)
+    if keyword == "pattern":
+        regex = re.compile(rule)
+        return lambda v: type(v) is not str or regex.search(v) is not None
+    if keyword == "minLength":
+        return lambda v: type(v) is not str or len(v) >= rule
+    if keyword == "minimum":
+        return lambda v: type(v) is not int or v >= rule
+    if keyword == "maximum":
+        return lambda v: type(v) is not int or v <= rule
+    if keyword == "const":
+        return lambda v: type(v) is type(rule) and v == rule
+    if keyword == "enum":
+        allowed = frozenset(o for o in rule if type(o) is str)
+        return lambda v: type(v) is str and v in allowed
+    if keyword == "required":
+        names = tuple(rule)
+        return lambda v: type(v) is not dict or all(k in v for k in names)
+    if keyword == "minItems":
+        return lambda v: type(v) is not list or len(v) >= rule
+    if keyword == "minProperties":
+        return lambda v: type(v) is not dict or len(v) >= rule
+    if keyword == "uniqueItems":
+        return _unique if rule else _always
+    if keyword == "items":
+        item = sub(rule)
+
+        def items(v: Any) -> bool:
+            if type(v) is list:
+                for x in v:
+                    if not item(x):
+                        return False
+            return True
+
+        return items
+    if keyword == "propertyNames":
+        key = sub(rule)
+        return lambda v: type(v) is not dict or all(map(key, v))
+    if keyword == "properties":
+        props = {k: sub(s) for k, s in rule.items()}
+
+        def properties(v: Any) -> bool:
+            if type(v) is dict:
+                for k, x in v.items():
+                    c = props.get(k)
+                    if c is not None and not c(x):
+                        return False
+            return True
+
+        return properties
+    if keyword == "additionalProperties" and "patternProperties" not in schema:
+        known = frozenset(schema.get("properties", ()))
+        if rule is False:
+            return lambda v: type(v) is not dict or all(k in known for k in v)
+        extra = sub(rule)
+        return lambda v: (
+            type(v) is not dict or all(extra(x) for k, x in v.items() if k not in known)
+        )
+    return _never  # oneOf and anything else: let jsonschema decide
+
+
+class _Acceptor:
+    """A quick test that a document is valid against the schema, used before
+    jsonschema: ``True`` only for documents jsonschema accepts (ints, strings,
+    lists and dicts of the plain types; anything unusual -- a float where an
+    integer is wanted, ``oneOf``, a keyword it does not know -- answers
+    ``False``), so jsonschema runs only on files that may have a problem and
+    reports it with the same message."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.defs: dict[str, Any] = schema.get("$defs", {})
+        self.compiled: dict[str, Check] = {}
+        self.check = self.compile(schema)
+
+    def ref(self, name: str) -> Check:
+        if name not in self.compiled:
+            self.compiled[name] = _never  # while compiling a recursive definition
+            self.compiled[name] = self.compile(self.defs[name])
+        compiled = self.compiled
+
+        def check(value: Any) -> bool:
+            return compiled[name](value)
+
+        return check
+
+    def compile(self, schema: Any) -> Check:
+        if schema is True:
+            return _always
+        if not isinstance(schema, dict):
+            return _never
+        checks: list[Check] = []
+        for keyword, rule in schema.items():
+            if keyword in _ANNOTATIONS:
+                continue
+            if keyword == "$ref":
+                name = rule[len("#/$defs/") :] if isinstance(rule, str) else ""
+                if not (isinstance(rule, str) and rule.startswith("#/$defs/")) or (
+                    name not in self.defs
+                ):
+                    return _never
+                checks.append(self.ref(name))
+                continue
+            check = _keyword(keyword, rule, schema, self.compile)
+            if check is _never:
+                return _never
+            checks.append(check)
+        return _all(checks) if checks else _always
+
+
+_ACCEPTOR: list[_Acceptor] = []
+
+
+def quick_valid(data: Any) -> bool:
+    """Whether ``data`` is certainly valid against the schema (see :class:`_Acceptor`)."""
+    if not _ACCEPTOR:
+        _ACCEPTOR.append(_Acceptor(load_schema()))
+    return _ACCEPTOR[0].check(data)
 
 
 # ----------------------------------------------------------------- cross-checking

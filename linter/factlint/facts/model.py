@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol
 
 from factlint.model import FactRef
 
@@ -185,13 +187,31 @@ class Entity:
         return FactRef(f"{self.id}.{attribute}" if attribute else self.id, self.source)
 
 
+class FactsIndex(Protocol):
+    """Roles and quantities looked up without going through every entity (the
+    facts read from the cache, :mod:`factlint.facts.store`)."""
+
+    def roles_at(self, org: str | None) -> Sequence[tuple[Entity, Role]]:
+        """Every (person, role) at ``org``, in facts order."""
+        ...
+
+    def roles_titled(self, titles: AbstractSet[str]) -> Sequence[tuple[Entity, Role]]:
+        """Every (person, role) whose title is one of ``titles``, by organisation
+        (``None`` first, then by id) and in facts order within one."""
+        ...
+
+    def quantities_of(self, entity: str, kind: str) -> tuple[Quantity, ...]: ...
+
+
 @dataclass(frozen=True)
 class Facts:
     entities: Mapping[str, Entity]
     titles: Mapping[str, Title]
     quantity_kinds: Mapping[str, QuantityKind] = field(default_factory=dict)
-    quantities: tuple[Quantity, ...] = ()
+    quantities: Sequence[Quantity] = ()
     digest: str = ""
+    # set for facts read from the cache: answers the lookups below from its tables
+    index: FactsIndex | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def _roles_by_org(self) -> dict[str | None, list[tuple[Entity, Role]]]:
@@ -203,12 +223,19 @@ class Facts:
 
     def roles_for(self, title: str, org: str | None) -> Iterator[tuple[Entity, Role]]:
         """Every (person, role) whose title is ``title`` or narrower, at ``org``."""
-        for entity, role in self._roles_by_org.get(org, ()):
+        index = self.index
+        pool = index.roles_at(org) if index is not None else self._roles_by_org.get(org, ())
+        for entity, role in pool:
             if self.is_kind_of(role.title, title):
                 yield entity, role
 
     def holders_of(self, title: str) -> Iterator[tuple[Entity, Role]]:
         """Every (person, role) with ``title`` or a narrower title, at any organisation."""
+        if self.index is not None:
+            # a role's title is a known title (checked when the facts were loaded)
+            kinds = {t for t in self.titles if self.is_kind_of(t, title)} | {title}
+            yield from self.index.roles_titled(kinds)
+            return
         for org in sorted(self._roles_by_org, key=lambda o: o or ""):
             yield from self.roles_for(title, org)
 
@@ -229,6 +256,8 @@ class Facts:
         return False
 
     def quantities_of(self, entity: str, kind: str) -> tuple[Quantity, ...]:
+        if self.index is not None:
+            return self.index.quantities_of(entity, kind)
         return tuple(q for q in self.quantities if q.entity == entity and q.kind == kind)
 
     def role_label(self, role: Role, lang: str = "en") -> str:

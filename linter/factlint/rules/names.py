@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
@@ -23,7 +24,7 @@ from rapidfuzz.process import extract
 from factlint.api import CheckContext, Rule
 from factlint.facts.model import Entity
 from factlint.hookspecs import hookimpl
-from factlint.mentions import alias_tokens, strip_proclitics
+from factlint.mentions import strip_proclitics
 from factlint.model import Finding, Mention, MentionKind, NameStatus, Severity
 from factlint.normalize import fold
 from factlint.rules.docs import rule_docs
@@ -364,7 +365,7 @@ def _common(ctx: CheckContext, readings: Sequence[tuple[str, str]], script: Scri
     return any(ctx.vocabulary.is_common(stem, lang) for _, stem in readings)
 
 
-def _part_of_other_name(ctx: CheckContext, i: int, toks: set[str]) -> bool:
+def _part_of_other_name(ctx: CheckContext, i: int, toks: AbstractSet[str]) -> bool:
     """A Latin word beside another capitalised word that is not of this name
     ("Greg Allman", "Allman Brothers") belongs to some other name."""
     for j in (i - 1, i + 1):
@@ -427,22 +428,19 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
     facts = ctx.facts
     mentioned = sorted({m.target for m in ctx.mentions if m.kind is MentionKind.ENTITY})
     covered = {i for m in ctx.mentions for i in range(m.token_start, m.token_end)}
-    names: dict[
-        str, set[str]
-    ] = {}  # every word of every name: needs the rest of the name beside it
-    strong: dict[str, set[str]] = {}  # one-word names and surnames: stand on their own
+    # every word of every name: needs the rest of the name beside it
+    names: dict[str, frozenset[str]] = {}
+    strong: dict[str, frozenset[str]] = {}  # one-word names and surnames: stand on their own
+    name_words = ctx.lexicon.name_words
 
     def load(target: str) -> bool:
         if target in names:
             return True
-        entity = facts.entities.get(target)
-        if entity is None:
+        found = name_words.get(target)
+        if found is None:
             return False
-        full = [alias_tokens(f) for _, f in entity.all_names()]
-        full += [alias_tokens(f) for forms in entity.variants.values() for f in forms]
-        short = [alias_tokens(f) for forms in entity.short.values() for f in forms]
-        names[target] = {t for toks in full + short for t in toks}
-        strong[target] = {toks[0] for toks in full + short if len(toks) == 1}
+        names[target] = frozenset(found[0])
+        strong[target] = frozenset(found[1])
         return True
 
     mentioned = [t for t in mentioned if load(t)]
@@ -454,7 +452,7 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
         if m.status.full and m.token_end - m.token_start > 1
         for k in range(m.token_start, m.token_end)
     }
-    all_names = ctx.lexicon.all_name_words
+    lexicon = ctx.lexicon
     text = ctx.document.text
     for i, tok in enumerate(ctx.tokens):
         if tok.kind is not Kind.WORD or i in covered or tok.text in known_words:
@@ -464,7 +462,7 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
             if tok.script is Script.ARABIC
             else [tok.text]
         )
-        if any(b in all_names or b in ctx.lexicon.index for b in bare):
+        if any(lexicon.is_name_word(b) or lexicon.starts(b) for b in bare):
             continue  # an exact name (of any entity) behind a proclitic
         start, _ = ctx.normalized.orig_span(tok.start, tok.end)
         if any(a <= start < b for a, b in taken):
@@ -582,7 +580,9 @@ def _neighbours(ctx: CheckContext, i: int) -> list[int]:
     return out
 
 
-def _adjacent_name(ctx: CheckContext, i: int, toks: set[str], in_full_names: set[int]) -> bool:
+def _adjacent_name(
+    ctx: CheckContext, i: int, toks: AbstractSet[str], in_full_names: set[int]
+) -> bool:
     """The word stands beside another word of the name that is not already a full name
     (``in_full_names``: the token positions of complete multi-word names)."""
     for j in _neighbours(ctx, i):
