@@ -90,7 +90,7 @@ def fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """Normalize a string without keeping the offset map (for lexicon entries)."""
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 def is_dropped(ch: str) -> bool:

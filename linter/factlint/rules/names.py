@@ -457,16 +457,9 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
     for i, tok in enumerate(ctx.tokens):
         if tok.kind is not Kind.WORD or i in covered or tok.text in known_words:
             continue
-        bare = (
-            [stem for _, stem in strip_proclitics(tok.text)]
-            if tok.script is Script.ARABIC
-            else [tok.text]
-        )
-        if any(lexicon.is_name_word(b) or lexicon.starts(b) for b in bare):
-            continue  # an exact name (of any entity) behind a proclitic
+        # the cheap tests first: a lower-case Latin word, a word of another script and
+        # a common word of the language are never misspelt names
         start, _ = ctx.normalized.orig_span(tok.start, tok.end)
-        if any(a <= start < b for a, b in taken):
-            continue
         readings: Sequence[tuple[str, str]] = [("", tok.text)]
         if tok.script is Script.LATIN:
             if not text[start : start + 1].isupper():
@@ -474,6 +467,13 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
         elif tok.script is Script.ARABIC:
             readings = strip_proclitics(tok.text)
         else:
+            continue
+        if _common(ctx, readings, tok.script):
+            continue
+        bare = [stem for _, stem in readings] if tok.script is Script.ARABIC else [tok.text]
+        if any(lexicon.is_name_word(b) or lexicon.starts(b) for b in bare):
+            continue  # an exact name (of any entity) behind a proclitic
+        if any(a <= start < b for a, b in taken):
             continue
         # candidates within two edits (a transposition is one): names of entities the
         # document mentions (found in rapidfuzz's C loop), and of entities one of
@@ -496,8 +496,8 @@ def _find_near_misses(ctx: CheckContext) -> Iterator[Finding]:
         )
         for target in beside:
             near |= names[target]
-        if not near or _common(ctx, readings, tok.script):
-            continue  # a common word of the language is never a misspelt name
+        if not near:
+            continue
         for target in sorted({*mentioned, *beside}):
             toks = names[target]
             # beside the rest of the name, a three-letter surname is checked too
