@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from factlint import yamlguard, yamlsafe
 from factlint.dates import strict_date
 from factlint.errors import ConfigError, shown
 from factlint.files import read_regular
@@ -142,6 +141,8 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
             raise ConfigError(f"invalid TOML: {msg}", str(path), line, col) from None
         tool = parsed.get("tool", {}).get("factlint", {})
         return (tool if isinstance(tool, dict) else {}), text
+    from factlint import yamlguard, yamlsafe  # YAML only for a YAML configuration
+
     try:
         yamlsafe.check_depth(text)  # deep nesting refused before anything is composed
     except yamlsafe.YamlProblem as exc:

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factlint import yamlsafe
 from factlint.dates import strict_date
 from factlint.errors import InputError
 from factlint.normalize import Normalized, normalize_prose
@@ -127,6 +126,8 @@ def parse(
     match = _FRONT_MATTER.match(text)
     if match:
         body_start = match.end()
+        from factlint import yamlsafe  # YAML only for a document with front matter
+
         try:
             loaded = yamlsafe.load(match.group(1) or "", line_offset=1) or {}
         except yamlsafe.YamlProblem as exc:
