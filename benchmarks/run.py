@@ -206,12 +206,13 @@ def parallel_ceiling(repeat: int) -> float:
 # Why a target is missed, from profiling (cProfile over a 1 MB corpus): written
 # next to a target that is not met.
 WHY = {
-    "seed article": "start-up is ~0.1 s of it; the rest is analysing the one article "
-    "(see the throughput note)",
-    "throughput": "time goes to per-document analysis in pure Python, not to start-up, "
-    "I/O or the facts (cached): near-miss names re-tokenize every mentioned entity's names "
-    "per document (~20%), claim extraction (~15%), tokenizing and normalizing (~20%), "
-    "Arabic proclitic stripping from several callers (~9%); see docs/performance.md",
+    "seed article": "most of it is start-up: importing factlint and its libraries takes about "
+    "0.35 s (factlint's own modules about half; pathspec pulls in asyncio through "
+    "typing_extensions' deprecation decorator, ~45 ms; PyYAML, markdown-it, rapidfuzz), "
+    "against ~0.1 s for analysing the article; Node's start-up is what textlint pays",
+    "throughput": "per-document analysis in pure Python, spread over many stages (cProfile: "
+    "claims 14%, mentions 11%, near-miss names 10%, Markdown 8%, tokens 8%, rule packs 5%, "
+    "other rules 13%); no stage left is worth more than a tenth, see docs/performance.md",
     "--jobs 2": "the machine is shared (load average about 6 on 2 cores during the run), "
     "so the second worker rarely has a core to itself",
 }
