@@ -213,6 +213,13 @@ WHY = {
     "throughput": "per-document analysis in pure Python, spread over many stages (cProfile: "
     "claims 14%, mentions 11%, near-miss names 10%, Markdown 8%, tokens 8%, rule packs 5%, "
     "other rules 13%); no stage left is worth more than a tenth, see docs/performance.md",
+    "100,000 entities: cache miss": "a miss reads 100,000 entities' YAML (about a third of "
+    "it in PyYAML's C parser), normalizes and tokenizes ~200,000 name forms for the lexicon "
+    "and builds the entities: pure Python work proportional to the facts; see "
+    "docs/performance.md (Facts at scale)",
+    "100,000 entities: peak memory": "on a miss the per-file cache entry keeps the line and "
+    "column of every value of the 100,000-entity file, besides the file's data; a warm start "
+    "stays near 190 MB",
     "--jobs 2": "the machine is shared (load average about 6 on 2 cores during the run), "
     "so the second worker rarely has a core to itself",
 }
