@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import functools
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -16,7 +17,7 @@ from typing import Any
 from factlint.dates import strict_date
 from factlint.errors import ConfigError, shown
 from factlint.files import read_regular
-from factlint.paths import display_path, git_top_level
+from factlint.paths import display_bases, display_path, git_top_level
 from factlint.selection import Selection
 from factlint.severity import Overrides, parse_overrides
 from factlint.trust import config_path, repository_of
@@ -57,7 +58,12 @@ class Config:
 
     def relative(self, path: Path) -> str:
         """The path as shown in reports: relative to the repository root (see paths.py)."""
-        return display_path(path, self.root)
+        return display_path(path, self.root, self._display_bases)
+
+    @functools.cached_property
+    def _display_bases(self) -> tuple[Path, Path]:
+        """Found once per configuration: each file's path is shown relative to them."""
+        return display_bases(self.root)
 
     def settings_for(self, path: Path) -> FileSettings:
         """Merged per-file settings for a document (later patterns win)."""

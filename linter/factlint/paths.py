@@ -30,14 +30,19 @@ def report_root(config_root: Path) -> Path:
     return git_top_level(config_root) or config_root.resolve()
 
 
-def display_path(path: Path, root: Path) -> str:
+def display_bases(root: Path) -> tuple[Path, Path]:
+    """The directories :func:`display_path` tries, in order (for callers that keep them)."""
+    return report_root(root), Path.cwd().resolve()
+
+
+def display_path(path: Path, root: Path, bases: tuple[Path, Path] | None = None) -> str:
     """``path`` as reports show it: relative to the report root of ``root``, with ``/``.
 
     A path outside the repository is shown relative to the working directory
     when it is below it, else absolute.
     """
     resolved = path.resolve()
-    for base in (report_root(root), Path.cwd().resolve()):
+    for base in bases or display_bases(root):
         try:
             return resolved.relative_to(base).as_posix()
         except ValueError:

@@ -15,10 +15,12 @@ never stored. ``--no-cache`` or ``FACTLINT_NO_CACHE=1`` skip the cache;
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from factlint.api import Rule
 from factlint.cache import Cache
@@ -48,10 +50,8 @@ class ResultsCache:
         stored = self.cache.get(_KIND, key)
         if stored is None:
             return None
-        from factlint.serial import decoder
-
         try:
-            findings: tuple[Finding, ...] = decoder(tuple[Finding, ...])(stored)
+            findings: tuple[Finding, ...] = _decode_findings()(stored)
         except (TypeError, ValueError, KeyError, IndexError):
             return None
         return findings
@@ -61,6 +61,15 @@ class ResultsCache:
 
         with contextlib.suppress(TypeError):
             self.cache.put(_KIND, key, to_plain(findings))
+
+
+@functools.cache
+def _decode_findings() -> Callable[[Any], tuple[Finding, ...]]:
+    """The decoder of stored findings (built once: building it reads type hints)."""
+    from factlint.serial import decoder
+
+    decode: Callable[[Any], tuple[Finding, ...]] = decoder(tuple[Finding, ...])
+    return decode
 
 
 def open_results(
