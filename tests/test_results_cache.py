@@ -102,6 +102,8 @@ def test_a_second_run_gives_the_same_report_from_the_cache(project: Path) -> Non
     assert _entries(project) == stored  # nothing new was analysed
     fresh = _run(project, "--no-cache")
     assert fresh.stdout == first.stdout
+    workers = _run(project, "--jobs", "2")  # workers read and write the same entries
+    assert workers.stdout == first.stdout
 
 
 @pytest.mark.parametrize(
