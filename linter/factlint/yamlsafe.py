@@ -17,6 +17,7 @@ composer (the facts loader).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -111,6 +112,9 @@ def check_depth(text: str, limit: int = MAX_DEPTH, *, line_offset: int = 0) -> N
         raise _problem(exc, line_offset) from None
 
 
+_FLOW_MARKS = re.compile(r"[\n\"'\[\]{}#]")
+
+
 def _check_flow_depth(text: str, limit: int, line_offset: int) -> None:
     """Flow collections ("[[[[...") counted by their brackets before the parser runs:
     recent PyYAML versions scan ahead and stop at a depth limit of their own, with
@@ -119,14 +123,15 @@ def _check_flow_depth(text: str, limit: int, line_offset: int) -> None:
     body = text.lstrip()
     depth = 0 if body.startswith(("[", "{")) else 1
     base = depth
-    line, column = 1, 0
+    line, line_start = 1, 0
     quote: str | None = None
-    for ch in text:
-        column += 1
+    for found in _FLOW_MARKS.finditer(text):  # every other character changes nothing
+        ch = found.group()
         if ch == "\n":
-            line, column = line + 1, 0
+            line, line_start = line + 1, found.end()
             quote = None if quote == "\n" else quote  # a comment ends with its line
             continue
+        column = found.start() - line_start + 1
         if quote is not None:
             if ch == quote:
                 quote = None
