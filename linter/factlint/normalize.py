@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factlint.chartable import CharTable
 from factlint.prose import Prose
 
 _DROP = frozenset(
@@ -127,25 +128,9 @@ class Normalized:
         return a, b
 
 
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table of :func:`fold_char`, filled on demand."""
-
-    def __missing__(self, code: int) -> str:
-        value = self[code] = fold_char(chr(code))
-        return value
-
-
-class _Width(dict[int, str]):
-    """``str.translate`` table: ``1`` for a character that folds to one character,
-    ``0`` for one that is dropped, ``2`` for one that becomes several."""
-
-    def __missing__(self, code: int) -> str:
-        value = self[code] = str(min(len(fold_char(chr(code))), 2))
-        return value
-
-
-_FOLD = _FoldTable()
-_WIDTH = _Width()
+_FOLD = CharTable(fold_char)  # each character's normalized form
+# "1": folds to one character, "0": dropped, "2": becomes several
+_WIDTH = CharTable(lambda ch: str(min(len(fold_char(ch)), 2)))
 _NOT_ONE = re.compile("[02]")
 
 

@@ -35,21 +35,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from factlint.chartable import CharTable
+
 if TYPE_CHECKING:
     from markdown_it.token import Token as MdToken
 
 OBJECT = "\ufffc"
 
 
-class _NotMarker(dict[int, str]):
-    """``str.translate`` table: 0 for a line end or an object marker, 1 for prose."""
-
-    def __missing__(self, code: int) -> str:
-        value = self[code] = "\x00" if chr(code) in ("\n", OBJECT) else "\x01"
-        return value
-
-
-_NOT_MARKER = _NotMarker()
+# "\x01" for a prose character, "\x00" for a line end or an object marker
+_NOT_MARKER = CharTable(lambda ch: "\x00" if ch in ("\n", OBJECT) else "\x01")
 WRAP_WIDTH = 100
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 

@@ -11,6 +11,7 @@ import enum
 import re
 from typing import NamedTuple
 
+from factlint.chartable import CharTable
 from factlint.normalize import Normalized
 
 
@@ -94,15 +95,7 @@ def char_class(ch: str) -> str:
     return {Script.ARABIC: "A", Script.LATIN: "L", Script.OTHER: "O"}[script]
 
 
-class _Classes(dict[int, str]):
-    """``str.translate`` table from code points to :func:`char_class`, filled on demand."""
-
-    def __missing__(self, code: int) -> str:
-        value = self[code] = char_class(chr(code))
-        return value
-
-
-_CLASSES = _Classes()
+_CLASSES = CharTable(char_class)
 
 # One alternative per token kind, matched over the class string (one letter per
 # character): a Latin word takes an apostrophe before a Latin letter unless it
