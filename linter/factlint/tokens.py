@@ -112,6 +112,16 @@ _ALPHA = ("A", "L", "S", "O")
 _SCRIPT = {"ar": Script.ARABIC, "la": Script.LATIN, "ot": Script.OTHER}
 
 
+def places_by_text(tokens: tuple[Token, ...]) -> dict[str, list[int]]:
+    """Each distinct token text (line ends aside) and its positions, in order: for
+    stages that examine each distinct word once."""
+    places: dict[str, list[int]] = {}
+    for i, tok in enumerate(tokens):
+        if tok.kind is not Kind.NEWLINE:
+            places.setdefault(tok.text, []).append(i)
+    return places
+
+
 def tokenize(norm: Normalized) -> tuple[Token, ...]:
     text = norm.text
     classes = text.translate(_CLASSES)

@@ -52,7 +52,7 @@ from factlint.normalize import Normalized, fold
 from factlint.numerals import to_float, to_int
 from factlint.quotes import QuoteScan
 from factlint.segment import Segments
-from factlint.tokens import Kind, Script, Token
+from factlint.tokens import Kind, Script, Token, places_by_text
 
 
 @dataclass(frozen=True)
@@ -452,9 +452,7 @@ class _Reader:
         self.facts = facts
         self.n = len(tokens)
         self._forms: dict[str, frozenset[str]] = {}
-        self._by_text: dict[str, list[int]] = {}  # token text -> its positions
-        for i, tok in enumerate(tokens):
-            self._by_text.setdefault(tok.text, []).append(i)
+        self._by_text = places_by_text(tokens)
         self.entity_at: list[Mention | None] = [None] * self.n
         self.title_at: list[Mention | None] = [None] * self.n
         self.starts: dict[int, Mention] = {}

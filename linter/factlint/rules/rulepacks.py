@@ -58,7 +58,7 @@ from factlint.hookspecs import hookimpl
 from factlint.model import FactRef, Finding, Severity
 from factlint.normalize import fold, fold_char, normalize
 from factlint.rules.docs import rule_docs
-from factlint.tokens import Kind, Script, Token, tokenize
+from factlint.tokens import Kind, Script, Token, places_by_text, tokenize
 
 if TYPE_CHECKING:
     import jsonschema
@@ -609,13 +609,9 @@ def _positions(ctx: CheckContext, proclitics: bool) -> dict[str, list[tuple[int,
     cached = ctx.cache.get(f"{_STEMS_KEY}.{proclitics}")
     if isinstance(cached, dict):
         return cached
-    by_text: dict[str, list[int]] = {}
-    for i, tok in enumerate(ctx.tokens):
-        if tok.kind is not Kind.NEWLINE:
-            by_text.setdefault(tok.text, []).append(i)
     stemmed: dict[str, list[tuple[int, int, str]]] = {}
     plain: dict[str, list[tuple[int, int, str]]] = {}
-    for text, places in by_text.items():
+    for text, places in places_by_text(ctx.tokens).items():
         at = [(i, 0, "") for i in places]
         plain[text] = at
         stemmed.setdefault(text, []).extend(at)
