@@ -139,18 +139,18 @@ def checked_document(
 
 def load_document(path: Path, session: Session) -> documents.Document:
     """Read, decode and parse one file (only a regular file is ever opened)."""
-    return parse_document(path, read_file(path, session), session)
-
-
-def read_file(path: Path, session: Session) -> bytes:
-    """The bytes of one file (only a regular file is ever opened)."""
-    return read_regular(path, session.config.relative(path), max_bytes=session.config.max_file_size)
-
-
-def parse_document(path: Path, data: bytes, session: Session) -> documents.Document:
-    """Decode and parse one file's bytes."""
-    settings = session.config.settings_for(path)
     display = session.config.relative(path)
+    return parse_document(path, display, read_file(path, display, session), session)
+
+
+def read_file(path: Path, display: str, session: Session) -> bytes:
+    """The bytes of one file (only a regular file is ever opened)."""
+    return read_regular(path, display, max_bytes=session.config.max_file_size)
+
+
+def parse_document(path: Path, display: str, data: bytes, session: Session) -> documents.Document:
+    """Decode and parse one file's bytes (``display``: its path as reports show it)."""
+    settings = session.config.settings_for(path)
     stage = "decoding"
     try:
         text = documents.decode(data, display)
@@ -183,8 +183,9 @@ def lint_file(path: Path, session: Session, pm: pluggy.PluginManager) -> Result:
     """One file's result; never raises for anything the file or a plugin does."""
     display = _display(path, session)
     try:
-        data = read_file(path, session)
-        doc = parse_document(path, data, session)
+        shown = session.config.relative(path)  # raises where _display falls back
+        data = read_file(path, shown, session)
+        doc = parse_document(path, shown, data, session)
     except FactlintError as exc:
         return Result(display, errors=(str(exc),))
     except _StageError as exc:
