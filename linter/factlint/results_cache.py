@@ -1,8 +1,9 @@
 """Findings of files that did not change, from the project cache (as ruff caches them).
 
 A file's findings depend on its bytes and its displayed path, and on nothing
-else but the run's *context*: factlint's own code and data, the facts, the rule
-packs, the rules and their severities, and the configuration. The context is
+else but the run's *context*: factlint's own code and data, the Python version
+(its Unicode data), the facts, the rule packs, the rules and their severities,
+and the configuration. The context is
 hashed once per run; each file's entry is keyed by that hash, its path and its
 bytes. A run over an archive where few files changed analyses only those.
 
@@ -17,10 +18,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from unicodedata import unidata_version
 
 from factlint.api import Rule
 from factlint.cache import Cache
@@ -85,7 +88,8 @@ def open_results(
     builtin = {*BUILTIN_PLUGINS, "factlint.runner", "factlint.suppress"}
     if cache is None or not facts.digest or any(n not in builtin for n in plugin_names):
         return None
-    digest = hashlib.sha256(_FORMAT.encode())
+    # the Python version: character classes (str.isalpha, ...) follow its Unicode data
+    digest = hashlib.sha256(f"{_FORMAT}\0{sys.version_info[:2]}\0{unidata_version}".encode())
     digest.update(_package_digest().encode())
     digest.update(f"\0{facts.digest}\0".encode())
     digest.update(repr(replace(config, options={})).encode())
