@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pluggy
@@ -132,11 +132,18 @@ def prose_lint(pm: pluggy.PluginManager, rules: dict[str, Rule]) -> ProseLint:
     return run
 
 
-def run_factlint(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """This checkout's factlint in a subprocess, without cache or colour (a hang fails
-    the test by its timeout)."""
-    env = {**os.environ, "FACTLINT_NO_CACHE": "1", "NO_COLOR": "1"}
-    env["PYTHONPATH"] = str(TESTS_DIR.parent / "linter")
+def run_factlint(
+    *args: str | Path, cwd: Path, cache: Path | None = None, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """This checkout's factlint in a subprocess, without colour (a hang fails the test
+    by its timeout) and without cache -- unless ``cache`` names a folder for it (its
+    signing key kept beside it); ``env`` adds or replaces variables."""
+    base = {k: v for k, v in os.environ.items() if k != "FACTLINT_NO_CACHE"}
+    env = {**base, "NO_COLOR": "1", "PYTHONPATH": str(TESTS_DIR.parent / "linter"), **(env or {})}
+    if cache is None:
+        env["FACTLINT_NO_CACHE"] = "1"
+    else:
+        env.update(FACTLINT_CACHE_DIR=str(cache), XDG_CONFIG_HOME=str(cache.parent / "xdg"))
     return subprocess.run(
         [sys.executable, "-m", "factlint", *map(str, args)],
         cwd=cwd,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import run_factlint
 from factlint import engine
 from factlint.cache import open_cache
 from factlint.config import load_config
@@ -67,23 +67,14 @@ def project(tmp_path: Path) -> Path:
 
 
 def _run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "FACTLINT_NO_CACHE"}
-    env.update(
-        PYTHONPATH=str(LINTER),
-        NO_COLOR="1",
-        FACTLINT_CACHE_DIR=str(project / "cache"),
-        XDG_CONFIG_HOME=str(project / "xdg"),
-        FACTLINT_DISABLE_PLUGIN_AUTOLOAD="1",
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "factlint", "--format", "concise", *args, "docs"],
+    return run_factlint(
+        "--format",
+        "concise",
+        *args,
+        "docs",
         cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
+        cache=project / "cache",
+        env={"FACTLINT_DISABLE_PLUGIN_AUTOLOAD": "1"},
     )
 
 
@@ -138,22 +129,16 @@ def test_plugins_from_outside_turn_the_cache_off(project: Path) -> None:
     (project / "myplugin.py").write_text(
         "from factlint.hookspecs import hookimpl\n", encoding="utf-8"
     )
-    env_path = f"{project}{os.pathsep}{LINTER}"
-    env = {k: v for k, v in os.environ.items() if k != "FACTLINT_NO_CACHE"}
-    env.update(
-        PYTHONPATH=env_path,
-        FACTLINT_CACHE_DIR=str(project / "cache"),
-        XDG_CONFIG_HOME=str(project / "xdg"),
-        FACTLINT_DISABLE_PLUGIN_AUTOLOAD="1",
-    )
-    done = subprocess.run(
-        [sys.executable, "-m", "factlint", "-p", "myplugin", "docs"],
+    done = run_factlint(
+        "-p",
+        "myplugin",
+        "docs",
         cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+        cache=project / "cache",
+        env={
+            "PYTHONPATH": f"{project}{os.pathsep}{LINTER}",
+            "FACTLINT_DISABLE_PLUGIN_AUTOLOAD": "1",
+        },
     )
     assert done.returncode == 1, done.stderr
     assert _entries(project) == set()
