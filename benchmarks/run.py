@@ -177,6 +177,14 @@ def forget_results(env: dict[str, str]) -> None:
     shutil.rmtree(Path(env["FACTLINT_CACHE_DIR"]) / "results", ignore_errors=True)
 
 
+def start_on(folder: Path, facts: Path, env: dict[str, str]) -> Run:
+    """factlint over ``folder`` (one article) with ``facts``: start-up and one analysis
+    (the article's cached findings are dropped first)."""
+    forget_results(env)
+    cmd = [sys.executable, "-m", "factlint", "--facts", str(facts), "--format", "concise"]
+    return run_once([*cmd, str(folder)], ROOT, env)
+
+
 def parallel_ceiling(repeat: int) -> float:
     """How much faster two processes of a pure CPU loop finish side by side than one
     after the other: what any ``--jobs 2`` can reach here (2.0 on two idle cores)."""
@@ -417,42 +425,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             shown = 131 if entities == 0 else entities  # the repository has ~100 entities
             miss_env = {**env, "FACTLINT_CACHE_DIR": str(work / f"cache-miss-{entities}")}
-            miss = run_once(
-                [
-                    sys.executable,
-                    "-m",
-                    "factlint",
-                    "--facts",
-                    str(facts),
-                    "--format",
-                    "concise",
-                    str(one),
-                ],
-                ROOT,
-                miss_env,
-            )
-            warm_runs = alternate(
-                {
-                    "warm": lambda f=facts, e=miss_env: (
-                        forget_results(e)  # type: ignore[func-returns-value]
-                        or run_once(
-                            [
-                                sys.executable,
-                                "-m",
-                                "factlint",
-                                "--facts",
-                                str(f),
-                                "--format",
-                                "concise",
-                                str(one),
-                            ],
-                            ROOT,
-                            e,
-                        )
-                    )
-                },
-                repeat,
-            )
+            miss = start_on(one, facts, miss_env)
+            warm_runs = alternate({"warm": lambda f=facts, e=miss_env: start_on(one, f, e)}, repeat)
             warm = median(warm_runs["warm"])
             lint_runs = alternate({"lint": lambda f=facts: factlint(str(sample), facts=f)}, repeat)
             per_article = (median(lint_runs["lint"]) - warm) / count
