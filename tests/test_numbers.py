@@ -104,6 +104,9 @@ AGE_RIGHT = [
     "أقالت نيمبس لابز لينا حداد. وقال المجلس إن المرأة البالغة من العمر 43 عاما كذبت.",
     # nobody to attach the age to
     "Nimbus Labs fired its chief executive. The 41-year-old said she was surprised.",
+    # an anaphor points back: not to a person named after it, nor to one of two
+    "The 41-year-old will be replaced by the company's chief, Lina Haddad.",
+    "Tom Berg resigned and Lina Haddad stayed. The 41-year-old said she was surprised.",
     "A 30-year-old man was arrested.",
     "Lina Haddad said the company is 8 years old.",
     # the age of a birthday a few days before the document date (born 1990-11-20)
@@ -141,7 +144,7 @@ def test_age_claims_are_attached(facts: Facts) -> None:
     assert [(c.person.target if c.person else None, c.age) for c in claims.ages] == [
         ("lina-haddad", 43)
     ]
-    # the most recent person of the right gender in the previous two sentences
+    # the only person of the right gender in the previous two sentences
     text = "غادر توم بيرغ. وقالت لينا حداد إنها ستعود. وقال المجلس إن الرجل البالغ من العمر 33 عاما غادر."
     claims = claims_of(text, facts)
     assert [c.person.target if c.person else None for c in claims.ages] == ["tom-berg"]

@@ -650,21 +650,16 @@ def _person_after(r: _Reader, hi: int) -> Mention | None:
 
 
 def _recent_person(r: _Reader, lo: int, gender: str | None) -> Mention | None:
-    """For an anaphor: the only person of the sentence, else the most recent person
-    of the previous two sentences."""
+    """For an anaphor ("the 38-year-old"), which points back: the only person named
+    before it in its sentence, else the only person of the previous two sentences.
+    A person named after it in its sentence is another role ("... was replaced by
+    X"); two candidates are no answer."""
     s = r.sent[lo]
-    here = [m for m in r.persons_in_sentence(s, lo) if r.gender_ok(m, gender)]
-    targets = {m.target for m in here}
-    if len(targets) == 1:
-        return here[0]
-    if targets:
-        return None
-    for m in reversed(r.persons[: bisect.bisect_left(r.person_starts, lo)]):
-        if r.sent[m.token_start] < s - 2:
-            break
-        if r.gender_ok(m, gender):
-            return m
-    return None
+    before = r.persons[: bisect.bisect_left(r.person_starts, lo)]
+    here = [m for m in before if r.sent[m.token_start] == s and r.gender_ok(m, gender)]
+    if not here:
+        here = [m for m in before if s - 2 <= r.sent[m.token_start] and r.gender_ok(m, gender)]
+    return here[-1] if len({m.target for m in here}) == 1 else None
 
 
 def _only_person(r: _Reader, lo: int) -> Mention | None:
