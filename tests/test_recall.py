@@ -264,3 +264,20 @@ def test_announced_count_with_a_hyphenated_or_qualified_noun(lint: Lint, text: s
 )
 def test_announced_count_against_a_markdown_list(lint: Lint, text: str, code: list[str]) -> None:
     assert codes(lint(text)) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the organisation itself: contradicted
+        ("Rina Holm, the chief executive of Kestrel Systems, spoke.", ["AT001"]),
+        # a part of it named by a possessive ("Georgetown University's Center for ..."):
+        # the facts say nothing of that part
+        ("Rina Holm, the chief executive of Kestrel Systems' research arm, spoke.", []),
+        ("Tomas Berg, a coach at Bay United's youth academy, spoke.", []),
+    ],
+)
+def test_a_possessive_organisation_names_a_part_of_it(
+    lint: Lint, text: str, code: list[str]
+) -> None:
+    assert codes(lint(text)) == code

@@ -179,6 +179,13 @@ class _Reader:
             if m is not None and self.is_person(m):
                 break
             if m is not None and m.kind is MentionKind.ENTITY and self.is_org(m):
+                if self.tokens[m.token_end - 1].possessive:
+                    # "at Georgetown University's Center for ...": the place is what the
+                    # possessive names, a part of that organisation, known or not
+                    part = self.at.get(m.token_end)
+                    if part is not None and part.kind is MentionKind.ENTITY and self.is_org(part):
+                        org, j = part, part.token_end
+                    break
                 if words == 0 or linked or m.prefix:
                     org = m
                     if linked and words > 1:
