@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pluggy
 import pytest
 
+from factlint.api import Rule
+from factlint.config import Config
+from factlint.document import parse
+from factlint.engine import check_document, new_session
+from factlint.facts import load_facts
 from factlint.model import Finding, Severity
+from factlint.selection import Selection
 
 WorldLint = Callable[..., list[Finding]]  # the world_lint fixture (conftest.py)
 
@@ -321,3 +329,56 @@ def test_errors_article(world_lint: WorldLint, world_articles_dir: Path) -> None
     assert (nm001.line, nm001.column, nm001.end_line, nm001.end_column) == (9, col, 9, col + 5)
     assert nm001.replacement == "Twitch"
     assert all(f.path == "errors.en.md" for f in found)
+
+
+SHEAR = """\
+version: 1
+titles:
+  - id: ceo
+    names: {en: [chief executive], ar: [الرئيس التنفيذي]}
+entities:
+  - id: twitch
+    type: organization
+    names: {en: [Twitch]}
+  - id: nimbus
+    type: organization
+    names: {en: [Nimbus Labs]}
+  - id: emmett-shear
+    type: person
+    gender: male
+    names: {en: [Emmett Shear]}
+    source: https://example.org/shear
+    roles:
+      - {id: shear.ceo.twitch, title: ceo, org: twitch, start: 2011-06, end: 2023-03-16}
+      - {id: shear.ceo.nimbus, title: ceo, org: nimbus, start: 2023-11-19}
+  - id: ada-park
+    type: person
+    gender: female
+    names: {en: [Ada Park]}
+    source: https://example.org/park
+    roles:
+      - {id: park.ceo.nimbus.1, title: ceo, org: nimbus, start: 2015-01, end: 2018-06}
+      - {id: park.ceo.nimbus.2, title: ceo, org: nimbus, start: 2023-01}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no organisation named: true of the role that ended (Twitch)
+        ("Emmett Shear, the former chief executive, was named.", []),
+        ("Nimbus Labs named Emmett Shear, the former chief executive of Twitch.", []),
+        # the organisation named is the one he leads now
+        ("Emmett Shear, the former chief executive of Nimbus Labs, spoke.", ["AT003"]),
+        # a second term in the same post: "former" is wrong now
+        ("Ada Park, the former chief executive, spoke.", ["AT003"]),
+    ],
+)
+def test_at003_former_is_true_of_any_ended_role_when_no_organisation_is_named(
+    tmp_path: Path, rules: dict[str, Rule], pm: pluggy.PluginManager, text: str, expected: list[str]
+) -> None:
+    (tmp_path / "facts.yaml").write_text(SHEAR, encoding="utf-8")
+    facts = load_facts([tmp_path / "facts.yaml"], tmp_path)
+    session = new_session(Config(root=tmp_path), facts, rules, Selection())
+    doc = parse(text, "a.en.md", default_date=dt.date(2023, 11, 20))
+    assert codes(list(check_document(doc, session, pm))) == expected

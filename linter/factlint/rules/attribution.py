@@ -197,7 +197,12 @@ def check_tense(ctx: CheckContext) -> Iterator[Finding]:
         name = person.preferred("en")
         label = _title_label(facts, claim)
         if claim.tense is Tense.FORMER:
-            if held and not maybe:  # held at the document date, whatever came before
+            # held at the document date, whatever came before -- unless no organisation
+            # is named and such a role has ended at another one: "former chief
+            # executive" is true of Shear (Twitch) while he leads OpenAI; a second term
+            # in the same post does not make the first one "former" now
+            elsewhere = claim.org is None and any(r.org not in {h.org for h in held} for r in ended)
+            if held and not maybe and not elsewhere:
                 role = held[0]
                 since = f" since {role.start}" if role.start else ""
                 message = f"'former' is wrong: {name} is {label}{since} at the document date {day}"
